@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, sql, type Migration, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { PGlitePool } from './pglite-pool.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Anything a repository can run a query on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+};
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/**
+ * Opens the database: a PostgreSQL server when a URL is given, otherwise the embedded PGlite
+ * database in `dataDir` (created on first use). Both read `date` as `YYYY-MM-DD` text and
+ * `bigint` as a number, so the code above sees the same values whichever runs.
+ */
+export async function openDatabase(options: { url?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === DATE_OID) return (v: string) => v;
+          if (oid === INT8_OID) return (v: string) => Number(v);
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+  await fs.mkdir(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir, {
+    parsers: {
+      [pgliteTypes.DATE]: (v: string) => v,
+      [pgliteTypes.INT8]: (v: string) => Number(v),
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; safe to run from several processes at once. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrations: Record<string, Migration> = {};
+  for (const m of MIGRATIONS) {
+    migrations[m.name] = {
+      async up(kdb) {
+        for (const statement of m.up) await sql.raw(statement).execute(kdb);
+      },
+    };
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

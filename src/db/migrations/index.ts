@@ -1,0 +1,9 @@
+import * as createCoreTables from './20261122T0900-create-core-tables.js';
+
+/**
+ * Every migration, in order. A migration is a list of SQL statements; once landed it is never
+ * edited: a change to the schema is a new file added to the end of this list.
+ */
+export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> = [
+  { name: '20261122T0900-create-core-tables', up: createCoreTables.up },
+];

@@ -1,0 +1,140 @@
+import type { Role, UnitKind, UserKind } from '../../shared/roles.js';
+import type { Executor } from '../database.js';
+import type { UnitRow, UserRow } from '../schema.js';
+
+export type RoleRow = { user_id: string; role: Role; unit_id: string | null; unit_name: string | null };
+
+/** Units, users and their role assignments (ORG-1..ORG-3). */
+export const organisationRepository = {
+  listUnits(db: Executor): Promise<UnitRow[]> {
+    return db.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name').execute();
+  },
+
+  findUnit(db: Executor, id: string): Promise<UnitRow | undefined> {
+    return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  findUnitByCode(db: Executor, code: string): Promise<UnitRow | undefined> {
+    return db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+
+  insertUnit(
+    db: Executor,
+    unit: { parentId: string | null; code: string; name: string; nameEn: string; kind: UnitKind; sortOrder?: number },
+  ): Promise<UnitRow> {
+    return db
+      .insertInto('units')
+      .values({
+        parent_id: unit.parentId,
+        code: unit.code,
+        name: unit.name,
+        name_en: unit.nameEn,
+        kind: unit.kind,
+        sort_order: unit.sortOrder ?? 0,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+    return db
+      .selectFrom('users')
+      .selectAll()
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+      .executeTakeFirst();
+  },
+
+  countUsers(db: Executor): Promise<number> {
+    return db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  },
+
+  insertUser(
+    db: Executor,
+    user: {
+      username: string;
+      displayName: string;
+      email: string | null;
+      phone: string | null;
+      unitId: string | null;
+      kind: UserKind;
+      passwordHash: string;
+      mustChangePassword: boolean;
+    },
+  ): Promise<UserRow> {
+    return db
+      .insertInto('users')
+      .values({
+        username: user.username,
+        display_name: user.displayName,
+        email: user.email,
+        phone: user.phone,
+        unit_id: user.unitId,
+        kind: user.kind,
+        password_hash: user.passwordHash,
+        must_change_password: user.mustChangePassword,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  updatePassword(db: Executor, userId: string, passwordHash: string): Promise<unknown> {
+    return db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() })
+      .where('id', '=', userId)
+      .execute();
+  },
+
+  async listUsers(db: Executor, filter: { role?: Role | undefined; q?: string | undefined }): Promise<UserRow[]> {
+    let query = db.selectFrom('users').selectAll('users').orderBy('users.display_name').limit(500);
+    if (filter.role) {
+      const role = filter.role;
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('role_assignments')
+            .select('role_assignments.id')
+            .whereRef('role_assignments.user_id', '=', 'users.id')
+            .where('role_assignments.role', '=', role),
+        ),
+      );
+    }
+    if (filter.q) {
+      const like = `%${escapeLike(filter.q)}%`;
+      query = query.where((eb) => eb.or([eb('users.username', 'ilike', like), eb('users.display_name', 'ilike', like)]));
+    }
+    return query.execute();
+  },
+
+  rolesOf(db: Executor, userIds: readonly string[]): Promise<RoleRow[]> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('role_assignments as r')
+      .leftJoin('units as u', 'u.id', 'r.unit_id')
+      .select(['r.user_id', 'r.role', 'r.unit_id', 'u.name as unit_name'])
+      .where('r.user_id', 'in', userIds)
+      .orderBy('r.created_at')
+      .execute();
+  },
+
+  async addRoles(db: Executor, userId: string, roles: ReadonlyArray<{ role: Role; unitId: string | null }>): Promise<void> {
+    if (roles.length === 0) return;
+    await db
+      .insertInto('role_assignments')
+      .values(roles.map((r) => ({ user_id: userId, role: r.role, unit_id: r.unitId })))
+      .execute();
+  },
+};
+
+/** Escapes `%`, `_` and `\` so user text is matched literally by LIKE. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

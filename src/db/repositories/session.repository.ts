@@ -1,0 +1,88 @@
+import type { Executor } from '../database.js';
+
+/** Browser sessions and personal API tokens; both are stored only as hashes of their secrets. */
+export const sessionRepository = {
+  insertSession(
+    db: Executor,
+    s: { idHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  ): Promise<unknown> {
+    return db
+      .insertInto('sessions')
+      .values({
+        id: s.idHash,
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        expires_at: s.expiresAt,
+        ip: s.ip,
+        user_agent: s.userAgent,
+      })
+      .execute();
+  },
+
+  findLiveSession(db: Executor, idHash: string, now: Date) {
+    return db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', idHash)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+  },
+
+  touchSession(db: Executor, idHash: string, now: Date, expiresAt: Date): Promise<unknown> {
+    return db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', idHash).execute();
+  },
+
+  deleteSession(db: Executor, idHash: string): Promise<unknown> {
+    return db.deleteFrom('sessions').where('id', '=', idHash).execute();
+  },
+
+  deleteExpiredSessions(db: Executor, now: Date): Promise<unknown> {
+    return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  },
+
+  insertToken(
+    db: Executor,
+    t: { userId: string; name: string; prefix: string; tokenHash: string; expiresAt: Date },
+  ) {
+    return db
+      .insertInto('api_tokens')
+      .values({ user_id: t.userId, name: t.name, prefix: t.prefix, token_hash: t.tokenHash, expires_at: t.expiresAt })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  findLiveToken(db: Executor, tokenHash: string, now: Date) {
+    return db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+  },
+
+  markTokenUsed(db: Executor, id: string, now: Date): Promise<unknown> {
+    return db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+  },
+
+  listTokens(db: Executor, userId: string) {
+    return db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .execute();
+  },
+
+  revokeToken(db: Executor, userId: string, id: string, now: Date): Promise<boolean> {
+    return db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+      .then((r) => Number(r.numUpdatedRows) > 0);
+  },
+};

@@ -1,0 +1,169 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Role, UnitKind, UserKind } from '../shared/roles.js';
+import type {
+  RequestChannel,
+  RequestEventKind,
+  RequestStatus,
+  RequestType,
+} from '../shared/request-vocabulary.js';
+
+/** Table types for Kysely, mirroring the migrations in `./migrations`. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns are read as `YYYY-MM-DD` strings (see database.ts). */
+type DateColumn = ColumnType<string, string, string>;
+/** `bigint` columns are read as numbers (see database.ts). */
+type BigId = ColumnType<number, never, never>;
+
+export interface UnitsTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  name_en: string;
+  kind: UnitKind;
+  sort_order: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  unit_id: string | null;
+  kind: Generated<UserKind>;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  disabled_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<string>;
+  user_id: string;
+  role: Role;
+  unit_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface RequestNumberCountersTable {
+  prefix: string;
+  year: number;
+  last_value: number;
+}
+
+export interface RequestsTable {
+  id: Generated<string>;
+  number: string;
+  type: RequestType;
+  channel: RequestChannel;
+  status: RequestStatus;
+  unit_id: string;
+  applicant_user_id: string | null;
+  applicant_name: string;
+  applicant_phone: string;
+  application_date: DateColumn;
+  wished_date: DateColumn;
+  title: string;
+  description: string;
+  created_by: string;
+  assignee_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  closed_at: Timestamp | null;
+}
+
+export interface RequestEventsTable {
+  id: BigId;
+  request_id: string;
+  seq: number;
+  kind: RequestEventKind;
+  actor_id: string | null;
+  at: CreatedAt;
+  from_status: RequestStatus | null;
+  to_status: RequestStatus | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface CommentsTable {
+  id: Generated<string>;
+  request_id: string;
+  author_id: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  request_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface AttachmentContentsTable {
+  attachment_id: string;
+  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+}
+
+export interface AuditLogTable {
+  id: BigId;
+  at: CreatedAt;
+  actor_id: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  ip: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface Database {
+  units: UnitsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  request_number_counters: RequestNumberCountersTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  comments: CommentsTable;
+  attachments: AttachmentsTable;
+  attachment_contents: AttachmentContentsTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type UnitRow = Selectable<UnitsTable>;
+export type RequestRow = Selectable<RequestsTable>;
+export type NewRequestRow = Insertable<RequestsTable>;

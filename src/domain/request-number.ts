@@ -1,0 +1,18 @@
+/**
+ * 000 附件一: request numbers are `CTSP-` + year + sequence. GovDesk writes the year in the ROC
+ * calendar, as the form's dates are, and the sequence restarts each year: `CTSP-115-00001`.
+ */
+
+/** The ROC year (民國) of an instant, in Asia/Taipei. */
+export function rocYearOf(instant: Date): number {
+  const gregorian = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric' }).format(instant),
+  );
+  return gregorian - 1911;
+}
+
+/** Formats a request number; the sequence has at least five digits. */
+export function formatRequestNumber(prefix: string, rocYear: number, sequence: number): string {
+  const separator = prefix.endsWith('-') ? '' : '-';
+  return `${prefix}${separator}${rocYear}-${String(sequence).padStart(5, '0')}`;
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { problemOf, errorHandler, sendProblem } from './problem.js';
+import { registerAuthentication } from './plugins/authentication.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { organisationRoutes } from './routes/organisation.routes.js';
+import { requestRoutes } from './routes/request.routes.js';
+import type { App, RouteDeps } from './routes/types.js';
+import { accountService } from './services/account.service.js';
+import { organisationService } from './services/organisation.service.js';
+import { requestService } from './services/request.service.js';
+
+/** The built web app; the same path from src/server (tsx) and dist/server (compiled). */
+const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export type AppOptions = {
+  config: Config;
+  database: DatabaseHandle;
+  now?: () => Date;
+  logger?: boolean;
+};
+
+/** Builds the HTTP application: API, OpenAPI document and the web app. Does not listen. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const ctx = { db: database.db, config, now: options.now ?? (() => new Date()) };
+  const deps: RouteDeps = {
+    accounts: accountService(ctx),
+    organisation: organisationService(ctx),
+    requests: requestService(ctx),
+    config,
+    databaseKind: database.kind,
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 10, fields: 10, parts: 20 },
+    throwFileSizeLimit: true,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'GovDesk API',
+        version: '0.1.0',
+        description:
+          'GovDesk 資訊服務申請系統. Sign in with `POST /api/auth/login` (session cookie; send the returned `csrfToken` as `X-CSRF-Token` on state changes) or use a personal API token as `Authorization: Bearer gdk_…`. Errors are `application/problem+json` with a stable `code`, the field at fault and messages in zh-TW and English.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'govdesk_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthentication(app, deps.accounts);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
+  });
+
+  app.get(
+    '/api/openapi.json',
+    { config: { public: true }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  organisationRoutes(app, deps);
+  requestRoutes(app, deps);
+
+  const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return sendProblem(reply, problemOf('not_found', { instance: request.url.split('?')[0] ?? '' }));
+    }
+    // The web app routes in the browser: every other page is its index.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  return app;
+}

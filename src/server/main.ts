@@ -1,0 +1,40 @@
+import { loadConfig } from '../config.js';
+import { migrateToLatest, openDatabase } from '../db/database.js';
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+
+/** `npm start`: migrate, bootstrap, listen. Stops cleanly on SIGINT and SIGTERM. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(database.db);
+  const say = (line: string) => console.log(line);
+  if (applied.length > 0) say(`Database migrated: ${applied.join(', ')}`);
+  await bootstrap(database.db, config, say);
+  const app = await buildApp({ config, database });
+  const address = await app.listen({ port: config.port, host: config.host });
+  say(`GovDesk listening on ${address.replace('[::1]', 'localhost')} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server'})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+import { abilitiesOf, type Actor } from '../domain/policies.js';
+import type { RoleRow } from '../db/repositories/organisation.repository.js';
+import type { UnitRow, UserRow } from '../db/schema.js';
+import type { ApiToken, Me, RoleAssignment } from '../shared/api/auth.schema.js';
+import type { Unit, UserSummary } from '../shared/api/organisation.schema.js';
+import type { Attachment, Comment, HistoryEvent, RequestDetail, RequestSummary } from '../shared/api/request.schema.js';
+import type { RequestService } from './services/request.service.js';
+
+/** Rows and domain objects turned into the API's shapes (src/shared/api). */
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentUnit(u: UnitRow): Unit {
+  return { id: u.id, parentId: u.parent_id, code: u.code, name: u.name, nameEn: u.name_en, kind: u.kind };
+}
+
+function presentRoles(roles: ReadonlyArray<Pick<RoleRow, 'role' | 'unit_id' | 'unit_name'>>): RoleAssignment[] {
+  return roles.map((r) => ({ role: r.role, unitId: r.unit_id, unitName: r.unit_name }));
+}
+
+export function presentMe(actor: Actor, user: UserRow, unitName: string | null, roles: RoleRow[]): Me {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    email: user.email,
+    phone: user.phone,
+    kind: user.kind,
+    unitId: user.unit_id,
+    unitName,
+    roles: presentRoles(roles),
+    mustChangePassword: user.must_change_password,
+    abilities: abilitiesOf(actor),
+  };
+}
+
+export function presentUser(u: { user: UserRow; unitName: string | null; roles: RoleRow[] }): UserSummary {
+  return {
+    id: u.user.id,
+    username: u.user.username,
+    displayName: u.user.display_name,
+    unitId: u.user.unit_id,
+    unitName: u.unitName,
+    kind: u.user.kind,
+    roles: presentRoles(u.roles),
+    disabled: u.user.disabled_at !== null,
+    createdAt: iso(u.user.created_at),
+  };
+}
+
+export function presentToken(t: { id: string; name: string; prefix: string; created_at: Date; expires_at: Date; last_used_at: Date | null }): ApiToken {
+  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: iso(t.created_at), expiresAt: iso(t.expires_at), lastUsedAt: isoOrNull(t.last_used_at) };
+}
+
+type SummaryRow = Parameters<typeof summaryOf>[0];
+function summaryOf(r: {
+  id: string;
+  number: string;
+  type: RequestSummary['type'];
+  channel: RequestSummary['channel'];
+  status: RequestSummary['status'];
+  title: string;
+  unit_id: string;
+  unit_name: string;
+  applicant_name: string;
+  application_date: string;
+  wished_date: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+}): RequestSummary {
+  return {
+    id: r.id,
+    number: r.number,
+    type: r.type,
+    channel: r.channel,
+    status: r.status,
+    title: r.title,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    applicantName: r.applicant_name,
+    applicationDate: r.application_date,
+    wishedDate: r.wished_date,
+    assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name ?? '' } : null,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export function presentSummary(r: SummaryRow): RequestSummary {
+  return summaryOf(r);
+}
+
+type Detail = Awaited<ReturnType<RequestService['get']>>;
+
+export function presentAttachment(a: Detail['attachments'][number]): Attachment {
+  return {
+    id: a.id,
+    fileName: a.file_name,
+    contentType: a.content_type,
+    size: a.size,
+    sha256: a.sha256,
+    uploadedBy: { id: a.uploaded_by, displayName: a.uploaded_by_name },
+    createdAt: iso(a.created_at),
+  };
+}
+
+export function presentComment(c: Detail['comments'][number]): Comment {
+  return { id: c.id, author: { id: c.author_id, displayName: c.author_name }, body: c.body, createdAt: iso(c.created_at) };
+}
+
+function presentEvent(e: Detail['history'][number]): HistoryEvent {
+  return {
+    id: String(e.id),
+    seq: e.seq,
+    kind: e.kind,
+    at: iso(e.at),
+    actor: e.actor_id ? { id: e.actor_id, displayName: e.actor_name ?? '' } : null,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    data: e.data,
+  };
+}
+
+export function presentDetail(d: Detail): RequestDetail {
+  const r = d.row;
+  return {
+    ...summaryOf(r),
+    applicantUserId: r.applicant_user_id,
+    applicantPhone: r.applicant_phone,
+    description: r.description,
+    createdBy: { id: r.created_by, displayName: r.created_by_name },
+    closedAt: isoOrNull(r.closed_at),
+    history: d.history.map(presentEvent),
+    comments: d.comments.map(presentComment),
+    attachments: d.attachments.map(presentAttachment),
+    can: d.can,
+  };
+}

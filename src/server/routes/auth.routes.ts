@@ -1,0 +1,120 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  ApiToken,
+  ApiTokenCreate,
+  ApiTokenCreated,
+  ChangePasswordBody,
+  LoginBody,
+  LoginResponse,
+  Me,
+  SessionResponse,
+} from '../../shared/api/auth.schema.js';
+import { IdParams, Problem } from '../../shared/api/common.schema.js';
+import { actorOf, originOf, SESSION_COOKIE } from '../plugins/authentication.js';
+import { presentMe, presentToken } from '../presenters.js';
+import type { Actor } from '../../domain/policies.js';
+import type { App, RouteDeps } from './types.js';
+
+
+/** Sign-in and sign-out, the caller's own account, and personal API tokens. */
+export function authRoutes(app: App, deps: RouteDeps): void {
+  const meOf = async (actor: Actor) => {
+    const p = await deps.accounts.profile(actor);
+    return presentMe(actor, p.user, p.unitName, p.roles);
+  };
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.config.secureCookies,
+  };
+  const clearSession = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie and returns the CSRF token for state changes',
+        body: LoginBody,
+        response: { 200: LoginResponse, 401: Problem },
+      },
+    },
+    async (request, reply) => {
+      const result = await deps.accounts.login(request.body.username, request.body.password, originOf(request));
+      reply.setCookie(SESSION_COOKIE, result.secret, cookieOptions);
+      return { user: await meOf(result.actor), csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      if (request.sessionSecret) await deps.accounts.logout(request.sessionSecret, actorOf(request), originOf(request));
+      clearSession(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session: who is signed in and the CSRF token (null for API tokens)',
+        response: { 200: SessionResponse, 401: Problem },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return { user: await meOf(actor), csrfToken: actor.csrfToken };
+    },
+  );
+
+  app.get('/api/me', { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me } } }, async (request) =>
+    meOf(actorOf(request)),
+  );
+
+  app.post(
+    '/api/me/password',
+    { schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: z.null(), 400: Problem } } },
+    async (request, reply) => {
+      await deps.accounts.changePassword(actorOf(request), request.body.currentPassword, request.body.newPassword, originOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/me/tokens',
+    { schema: { tags: ['auth'], summary: 'My personal API tokens', response: { 200: z.array(ApiToken) } } },
+    async (request) => (await deps.accounts.listTokens(actorOf(request))).map(presentToken),
+  );
+
+  app.post(
+    '/api/me/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a personal API token for integrations (Bearer; no CSRF token needed)',
+        body: ApiTokenCreate,
+        response: { 201: ApiTokenCreated },
+      },
+    },
+    async (request, reply) => {
+      const { row, token } = await deps.accounts.createToken(actorOf(request), request.body.name, request.body.expiresInDays, originOf(request));
+      return reply.code(201).send({ ...presentToken(row), token });
+    },
+  );
+
+  app.delete(
+    '/api/me/tokens/:id',
+    { schema: { tags: ['auth'], summary: 'Revoke one of my API tokens', params: IdParams, response: { 204: z.null(), 404: Problem } } },
+    async (request, reply) => {
+      await deps.accounts.revokeToken(actorOf(request), request.params.id, originOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+}

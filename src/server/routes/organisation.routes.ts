@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Problem } from '../../shared/api/common.schema.js';
+import { Unit, UnitCreate, UserCreate, UserListQuery, UserSummary } from '../../shared/api/organisation.schema.js';
+import { actorOf, originOf } from '../plugins/authentication.js';
+import { presentUnit, presentUser } from '../presenters.js';
+import type { App, RouteDeps } from './types.js';
+
+/** The organisation tree (ORG-1) and accounts with roles scoped to units (ORG-2, ORG-3). */
+export function organisationRoutes(app: App, deps: RouteDeps): void {
+  app.get(
+    '/api/units',
+    { schema: { tags: ['organisation'], summary: 'Every unit of the agency, as a flat list with parents', response: { 200: z.array(Unit) } } },
+    async () => (await deps.organisation.listUnits()).map(presentUnit),
+  );
+
+  app.post(
+    '/api/units',
+    {
+      schema: { tags: ['organisation'], summary: 'Add a unit (administrators)', body: UnitCreate, response: { 201: Unit, 400: Problem, 403: Problem } },
+    },
+    async (request, reply) => {
+      const unit = await deps.organisation.createUnit(actorOf(request), request.body, originOf(request));
+      return reply.code(201).send(presentUnit(unit));
+    },
+  );
+
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Accounts with their roles (administrators, and staff who assign requests)',
+        querystring: UserListQuery,
+        response: { 200: z.array(UserSummary), 403: Problem },
+      },
+    },
+    async (request) => (await deps.organisation.listUsers(actorOf(request), request.query)).map(presentUser),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Create an account with roles, recording why (administrators)',
+        body: UserCreate,
+        response: { 201: UserSummary, 400: Problem, 403: Problem },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const user = await deps.organisation.createUser(actor, request.body, originOf(request));
+      const [created] = await deps.organisation.listUsers(actor, { q: user.username });
+      return reply.code(201).send(presentUser(created ?? { user, unitName: null, roles: [] }));
+    },
+  );
+}

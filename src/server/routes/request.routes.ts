@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+import { Problem } from '../../shared/api/common.schema.js';
+import {
+  AssignBody,
+  Attachment,
+  Comment,
+  CommentCreate,
+  RequestCreate,
+  RequestDetail,
+  RequestListQuery,
+  RequestPage,
+} from '../../shared/api/request.schema.js';
+import { actorOf, originOf } from '../plugins/authentication.js';
+import { presentAttachment, presentComment, presentDetail, presentSummary } from '../presenters.js';
+import type { UploadedFile } from '../services/request.service.js';
+import type { App, RouteDeps } from './types.js';
+
+const RequestParams = z.strictObject({ id: z.uuid() });
+const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+
+/** Quotes a file name for Content-Disposition, keeping Chinese names intact (RFC 6266). */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Requests: filing, the list and queue, the request page, comments, attachments, assignment. */
+export function requestRoutes(app: App, deps: RouteDeps): void {
+  const { requests } = deps;
+
+  app.post(
+    '/api/requests',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'File a request (000 附件一)',
+        body: RequestCreate,
+        response: { 201: RequestDetail, 400: Problem, 403: Problem },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await requests.create(actor, request.body, originOf(request));
+      return reply.code(201).header('location', `/api/requests/${id}`).send(presentDetail(await requests.get(actor, id)));
+    },
+  );
+
+  app.get(
+    '/api/requests',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Requests the caller may see, filtered, sorted and paged',
+        querystring: RequestListQuery,
+        response: { 200: RequestPage },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const q = request.query;
+      const { rows, total } = await requests.list(
+        actor,
+        {
+          statuses: q.status,
+          types: q.type,
+          unitId: q.unitId,
+          assigneeId: q.assignee === 'me' ? actor.userId : q.assignee === 'none' ? null : q.assignee,
+          mineOf: q.mine === 'true' ? actor.userId : undefined,
+          text: q.q || undefined,
+        },
+        { sort: q.sort, page: q.page, pageSize: q.pageSize },
+      );
+      return { items: rows.map(presentSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.get(
+    '/api/requests/:id',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'A request with its history, comments, attachments and what the caller may do',
+        params: RequestParams,
+        response: { 200: RequestDetail, 404: Problem },
+      },
+    },
+    async (request) => presentDetail(await requests.get(actorOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/api/requests/:id/comments',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Comment on a request',
+        params: RequestParams,
+        body: CommentCreate,
+        response: { 201: Comment, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await requests.comment(actor, request.params.id, request.body.body, originOf(request));
+      const detail = await requests.get(actor, request.params.id);
+      const comment = detail.comments.find((c) => c.id === id);
+      if (!comment) throw new DomainError('not_found');
+      return reply.code(201).send(presentComment(comment));
+    },
+  );
+
+  app.post(
+    '/api/requests/:id/assign',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Assign a request to a handler, or unassign it (null)',
+        params: RequestParams,
+        body: AssignBody,
+        response: { 200: RequestDetail, 400: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await requests.assign(actor, request.params.id, request.body.assigneeId, originOf(request));
+      return presentDetail(await requests.get(actor, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/requests/:id/attachments',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Attach files (multipart/form-data, field `file`, one or more); all are stored or none',
+        consumes: ['multipart/form-data'],
+        params: RequestParams,
+        response: { 201: z.array(Attachment), 400: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new DomainError('unsupported_media_type');
+      const actor = actorOf(request);
+      const files: UploadedFile[] = [];
+      for await (const part of request.parts()) {
+        if (part.type !== 'file') continue;
+        if (part.fieldname !== 'file') {
+          throw new DomainError('validation_failed', {
+            fields: [{ field: part.fieldname, in: 'file', code: 'unknown_field', message: 'Send files in the field `file`', message_zh: '請以 file 欄位上傳檔案' }],
+          });
+        }
+        const content = await part.toBuffer();
+        files.push({ fileName: part.filename.slice(0, 255) || 'file', contentType: part.mimetype || 'application/octet-stream', content });
+      }
+      if (files.length === 0) {
+        throw new DomainError('validation_failed', {
+          fields: [{ field: 'file', in: 'file', code: 'required', message: 'Choose at least one file', message_zh: '請選擇至少一個檔案' }],
+        });
+      }
+      const ids = await requests.attach(actor, request.params.id, files, originOf(request));
+      const detail = await requests.get(actor, request.params.id);
+      return reply.code(201).send(detail.attachments.filter((a) => ids.includes(a.id)).map(presentAttachment));
+    },
+  );
+
+  app.get(
+    '/api/requests/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Download an attachment',
+        params: AttachmentParams,
+        produces: ['application/octet-stream'],
+        response: { 200: z.string().meta({ format: 'binary', description: 'The file, with its own content type' }), 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const file = await requests.download(actorOf(request), request.params.id, request.params.attachmentId, originOf(request));
+      return reply
+        .header('content-type', file.content_type)
+        .header('content-disposition', contentDisposition(file.file_name))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(Buffer.from(file.content) as unknown as string); // Buffers bypass serialisation
+    },
+  );
+}

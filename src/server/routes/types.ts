@@ -1,0 +1,21 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseKind } from '../../db/database.js';
+import type { AccountService } from '../services/account.service.js';
+import type { OrganisationService } from '../services/organisation.service.js';
+import type { RequestService } from '../services/request.service.js';
+import type { Config } from '../../config.js';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** What route modules are given: the services they call and a few facts about the running system. */
+export type RouteDeps = {
+  accounts: AccountService;
+  organisation: OrganisationService;
+  requests: RequestService;
+  config: Config;
+  databaseKind: DatabaseKind;
+};
+
+/** Problem responses every route can give, for the OpenAPI document. */
+export { Problem } from '../../shared/api/common.schema.js';

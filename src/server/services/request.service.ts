@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '../../domain/errors.js';
+import {
+  HANDLER_ROLES,
+  canAssign,
+  canAttachTo,
+  canCommentOn,
+  canViewRequest,
+  filingRefusal,
+  requestScopeOf,
+  type Actor,
+  type RequestAccessFacts,
+} from '../../domain/policies.js';
+import { formatRequestNumber, rocYearOf } from '../../domain/request-number.js';
+import { auditRepository } from '../../db/repositories/audit.repository.js';
+import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import { requestRepository, type RequestFilter, type RequestSort } from '../../db/repositories/request.repository.js';
+import type { Executor } from '../../db/database.js';
+import type { RequestRow } from '../../db/schema.js';
+import type { RequestCreate } from '../../shared/api/request.schema.js';
+import { FINAL_STATUSES } from '../../shared/request-vocabulary.js';
+import type { Origin, ServiceContext } from './context.js';
+
+export type NewRequest = Required<RequestCreate>;
+export type UploadedFile = { fileName: string; contentType: string; content: Buffer };
+
+const facts = (r: RequestRow): RequestAccessFacts => ({
+  unitId: r.unit_id,
+  createdBy: r.created_by,
+  applicantUserId: r.applicant_user_id,
+  assigneeId: r.assignee_id,
+  status: r.status,
+});
+
+/** Filing, finding and reading requests, and the changes every request type shares. */
+export function requestService(ctx: ServiceContext) {
+  const { db, config } = ctx;
+
+  async function scopeOf(executor: Executor, actor: Actor) {
+    return requestScopeOf(actor, (await organisationRepository.listUnits(executor)).map((u) => ({ id: u.id, parentId: u.parent_id })));
+  }
+
+  /** Locks a request the actor may see; 404 for one they may not (its existence is not disclosed). */
+  async function lockVisible(tx: Executor, actor: Actor, id: string): Promise<RequestRow> {
+    const row = await requestRepository.lock(tx, id);
+    if (!row || !canViewRequest(actor, await scopeOf(tx, actor), facts(row))) throw new DomainError('not_found');
+    return row;
+  }
+
+  function requireOpen(row: RequestRow, allowed: boolean): void {
+    if (FINAL_STATUSES.includes(row.status)) throw new DomainError('request_closed');
+    if (!allowed) throw new DomainError('forbidden');
+  }
+
+  return {
+    /** Files a request (000 附件一): numbered, with its first history entry and audit record, in one transaction. */
+    async create(actor: Actor, input: NewRequest, origin: Origin): Promise<string> {
+      const refusal = filingRefusal(actor, input);
+      if (refusal) {
+        throw new DomainError('forbidden', {
+          detail: { en: refusal.en, zh: refusal.zh },
+          fields: [{ field: refusal.field, in: 'body', code: 'not_allowed', message: refusal.en, message_zh: refusal.zh }],
+        });
+      }
+      if (input.wishedDate < input.applicationDate) {
+        throw DomainError.field('wishedDate', 'before_application', 'The wished completion date is before the application date', '希望完成日期早於申請日期');
+      }
+      const now = ctx.now();
+      return db.transaction().execute(async (tx) => {
+        if (!(await organisationRepository.findUnit(tx, input.unitId))) {
+          throw DomainError.field('unitId', 'unknown_unit', 'No such unit', '查無此單位');
+        }
+        if (input.applicantUserId && !(await organisationRepository.findUserById(tx, input.applicantUserId))) {
+          throw DomainError.field('applicantUserId', 'unknown_user', 'No such user', '查無此使用者');
+        }
+        const year = rocYearOf(now);
+        const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
+        const row = await requestRepository.insert(tx, {
+          number: formatRequestNumber(config.requestPrefix, year, sequence),
+          type: input.type,
+          channel: input.channel,
+          status: 'submitted',
+          unit_id: input.unitId,
+          applicant_user_id: input.applicantUserId ?? (input.channel === 'web' ? actor.userId : null),
+          applicant_name: input.applicantName,
+          applicant_phone: input.applicantPhone,
+          application_date: input.applicationDate,
+          wished_date: input.wishedDate,
+          title: input.title,
+          description: input.description,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        });
+        await requestRepository.appendEvent(tx, {
+          requestId: row.id,
+          kind: 'created',
+          actorId: actor.userId,
+          at: now,
+          toStatus: 'submitted',
+          data: { number: row.number, channel: row.channel },
+        });
+        await auditRepository.append(tx, { actorId: actor.userId, action: 'request.created', objectType: 'request', objectId: row.id, ip: origin.ip, data: { number: row.number } });
+        return row.id;
+      });
+    },
+
+    async list(actor: Actor, filter: RequestFilter, page: { sort: RequestSort; page: number; pageSize: number }) {
+      const scope = await scopeOf(db, actor);
+      return requestRepository.list(db, scope, filter, {
+        sort: page.sort,
+        offset: (page.page - 1) * page.pageSize,
+        limit: page.pageSize,
+      });
+    },
+
+    /** A request with its history, comments and attachments, and what the actor may do with it. */
+    async get(actor: Actor, id: string) {
+      const row = await requestRepository.find(db, id);
+      if (!row || !canViewRequest(actor, await scopeOf(db, actor), facts(row))) throw new DomainError('not_found');
+      const [history, comments, attachments] = await Promise.all([
+        requestRepository.history(db, id),
+        requestRepository.comments(db, id),
+        requestRepository.attachments(db, id),
+      ]);
+      const f = facts(row);
+      return {
+        row,
+        history,
+        comments,
+        attachments,
+        can: { comment: canCommentOn(actor, f), attach: canAttachTo(actor, f), assign: canAssign(actor, f) },
+      };
+    },
+
+    async comment(actor: Actor, id: string, body: string, origin: Origin) {
+      const now = ctx.now();
+      return db.transaction().execute(async (tx) => {
+        const row = await lockVisible(tx, actor, id);
+        requireOpen(row, canCommentOn(actor, facts(row)));
+        const comment = await requestRepository.insertComment(tx, { requestId: id, authorId: actor.userId, body, at: now });
+        await requestRepository.appendEvent(tx, { requestId: id, kind: 'commented', actorId: actor.userId, at: now, data: { commentId: comment.id } });
+        await requestRepository.touch(tx, id, now);
+        await auditRepository.append(tx, { actorId: actor.userId, action: 'request.commented', objectType: 'request', objectId: id, ip: origin.ip, data: { commentId: comment.id } });
+        return comment.id;
+      });
+    },
+
+    /** Stores uploaded files: all of them or, when one fails, none. */
+    async attach(actor: Actor, id: string, files: UploadedFile[], origin: Origin): Promise<string[]> {
+      const now = ctx.now();
+      return db.transaction().execute(async (tx) => {
+        const row = await lockVisible(tx, actor, id);
+        requireOpen(row, canAttachTo(actor, facts(row)));
+        const ids: string[] = [];
+        for (const file of files) {
+          const sha256 = createHash('sha256').update(file.content).digest('hex');
+          const a = await requestRepository.insertAttachment(tx, {
+            requestId: id,
+            fileName: file.fileName,
+            contentType: file.contentType,
+            content: file.content,
+            sha256,
+            uploadedBy: actor.userId,
+            at: now,
+          });
+          ids.push(a.id);
+          await requestRepository.appendEvent(tx, {
+            requestId: id,
+            kind: 'attachment_added',
+            actorId: actor.userId,
+            at: now,
+            data: { attachmentId: a.id, fileName: a.file_name, size: a.size },
+          });
+          await auditRepository.append(tx, { actorId: actor.userId, action: 'request.attachment_added', objectType: 'attachment', objectId: a.id, ip: origin.ip, data: { requestId: id, fileName: a.file_name, sha256 } });
+        }
+        await requestRepository.touch(tx, id, now);
+        return ids;
+      });
+    },
+
+    /** An attachment's content; every download is audited (SEC-3). */
+    async download(actor: Actor, id: string, attachmentId: string, origin: Origin) {
+      const row = await requestRepository.find(db, id);
+      if (!row || !canViewRequest(actor, await scopeOf(db, actor), facts(row))) throw new DomainError('not_found');
+      const file = await requestRepository.attachmentWithContent(db, id, attachmentId);
+      if (!file) throw new DomainError('not_found');
+      await auditRepository.append(db, { actorId: actor.userId, action: 'request.attachment_downloaded', objectType: 'attachment', objectId: attachmentId, ip: origin.ip, data: { requestId: id } });
+      return file;
+    },
+
+    async assign(actor: Actor, id: string, assigneeId: string | null, origin: Origin): Promise<void> {
+      const now = ctx.now();
+      await db.transaction().execute(async (tx) => {
+        const row = await lockVisible(tx, actor, id);
+        requireOpen(row, canAssign(actor, facts(row)));
+        let assigneeName: string | null = null;
+        if (assigneeId) {
+          const user = await organisationRepository.findUserById(tx, assigneeId);
+          const roles = user ? await organisationRepository.rolesOf(tx, [user.id]) : [];
+          if (!user || user.disabled_at || !roles.some((r) => HANDLER_ROLES.includes(r.role))) {
+            throw DomainError.field('assigneeId', 'not_a_handler', 'This person cannot be assigned requests', '此人員不能被指派處理申請');
+          }
+          assigneeName = user.display_name;
+        }
+        if (row.assignee_id === assigneeId) return;
+        await requestRepository.setAssignee(tx, id, assigneeId, now);
+        await requestRepository.appendEvent(tx, {
+          requestId: id,
+          kind: 'assigned',
+          actorId: actor.userId,
+          at: now,
+          data: { from: row.assignee_id, to: assigneeId, toName: assigneeName },
+        });
+        await auditRepository.append(tx, { actorId: actor.userId, action: 'request.assigned', objectType: 'request', objectId: id, ip: origin.ip, data: { from: row.assignee_id, to: assigneeId } });
+      });
+    },
+  };
+}
+export type RequestService = ReturnType<typeof requestService>;

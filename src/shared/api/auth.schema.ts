@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ROLES, USER_KINDS } from '../roles.js';
+import { IsoInstant } from './common.schema.js';
+
+export const LoginBody = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const RoleAssignment = z.object({
+  role: z.enum(ROLES),
+  unitId: z.uuid().nullable().describe('The unit the role applies to; null means agency-wide'),
+  unitName: z.string().nullable(),
+});
+export type RoleAssignment = z.infer<typeof RoleAssignment>;
+
+export const Me = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    kind: z.enum(USER_KINDS),
+    unitId: z.uuid().nullable(),
+    unitName: z.string().nullable(),
+    roles: z.array(RoleAssignment),
+    mustChangePassword: z.boolean(),
+    abilities: z.object({
+      seeAllRequests: z.boolean(),
+      fileOnBehalf: z.boolean(),
+      assignRequests: z.boolean(),
+      manageUsers: z.boolean(),
+    }),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const LoginResponse = z.object({ user: Me, csrfToken: z.string() }).meta({ id: 'LoginResponse' });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const SessionResponse = z.object({ user: Me, csrfToken: z.string().nullable() });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(8).max(200),
+});
+
+export const ApiTokenCreate = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(366).default(90),
+});
+export type ApiTokenCreate = z.input<typeof ApiTokenCreate>;
+
+export const ApiToken = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string().describe('The first characters of the token, to recognise it'),
+    createdAt: IsoInstant,
+    expiresAt: IsoInstant,
+    lastUsedAt: IsoInstant.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiToken = z.infer<typeof ApiToken>;
+
+export const ApiTokenCreated = ApiToken.extend({
+  token: z.string().describe('The secret, shown only this once; send it as `Authorization: Bearer …`'),
+});
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;

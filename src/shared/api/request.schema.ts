@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import {
+  REQUEST_CHANNELS,
+  REQUEST_EVENT_KINDS,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+} from '../request-vocabulary.js';
+import { IsoDate, IsoInstant } from './common.schema.js';
+
+/** 000 附件一: the part of the form the applicant fills. */
+export const RequestCreate = z
+  .strictObject({
+    type: z.enum(REQUEST_TYPES).default('general'),
+    channel: z.enum(REQUEST_CHANNELS).default('web'),
+    unitId: z.uuid().describe('申請單位'),
+    applicantUserId: z.uuid().nullable().default(null).describe('The applicant, when they have an account'),
+    applicantName: z.string().trim().min(1).max(100).describe('申請人'),
+    applicantPhone: z.string().trim().min(1).max(30).describe('電話'),
+    applicationDate: IsoDate.describe('申請日期'),
+    wishedDate: IsoDate.describe('希望完成日期'),
+    title: z.string().trim().min(1).max(200).describe('A one-line summary for lists'),
+    description: z.string().trim().min(1).max(10000).describe('申請服務事項'),
+  })
+  .meta({ id: 'RequestCreate' });
+export type RequestCreate = z.input<typeof RequestCreate>;
+
+const PersonRef = z.object({ id: z.uuid(), displayName: z.string() }).meta({ id: 'PersonRef' });
+
+export const RequestSummary = z
+  .object({
+    id: z.uuid(),
+    number: z.string().describe('單號, e.g. CTSP-115-00001'),
+    type: z.enum(REQUEST_TYPES),
+    channel: z.enum(REQUEST_CHANNELS),
+    status: z.enum(REQUEST_STATUSES),
+    title: z.string(),
+    unitId: z.uuid(),
+    unitName: z.string(),
+    applicantName: z.string(),
+    applicationDate: IsoDate,
+    wishedDate: IsoDate,
+    assignee: PersonRef.nullable(),
+    createdAt: IsoInstant,
+    updatedAt: IsoInstant,
+  })
+  .meta({ id: 'RequestSummary' });
+export type RequestSummary = z.infer<typeof RequestSummary>;
+
+export const SORT_KEYS = [
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'wishedDate',
+  '-wishedDate',
+  'number',
+  '-number',
+] as const;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').filter((s) => s.length > 0) : v),
+    z.array(item).max(20),
+  );
+
+export const RequestListQuery = z.strictObject({
+  status: csv(z.enum(REQUEST_STATUSES)).optional().describe('Comma-separated statuses'),
+  type: csv(z.enum(REQUEST_TYPES)).optional().describe('Comma-separated types'),
+  unitId: z.uuid().optional(),
+  assignee: z
+    .union([z.uuid(), z.enum(['me', 'none'])])
+    .optional()
+    .describe('A user id, `me` or `none`'),
+  mine: z.enum(['true', 'false']).optional().describe('Only requests I filed or am the applicant of'),
+  q: z.string().trim().max(200).optional().describe('Free text: number, title, description, applicant'),
+  sort: z.enum(SORT_KEYS).default('-createdAt'),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type RequestListQuery = z.input<typeof RequestListQuery>;
+
+export const RequestPage = z
+  .object({
+    items: z.array(RequestSummary),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'RequestPage' });
+export type RequestPage = z.infer<typeof RequestPage>;
+
+export const HistoryEvent = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    kind: z.enum(REQUEST_EVENT_KINDS),
+    at: IsoInstant,
+    actor: PersonRef.nullable(),
+    fromStatus: z.enum(REQUEST_STATUSES).nullable(),
+    toStatus: z.enum(REQUEST_STATUSES).nullable(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'HistoryEvent' });
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+export const Comment = z
+  .object({ id: z.uuid(), author: PersonRef, body: z.string(), createdAt: IsoInstant })
+  .meta({ id: 'Comment' });
+export type Comment = z.infer<typeof Comment>;
+
+export const CommentCreate = z.strictObject({ body: z.string().trim().min(1).max(5000) });
+
+export const Attachment = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    uploadedBy: PersonRef,
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'Attachment' });
+export type Attachment = z.infer<typeof Attachment>;
+
+export const AssignBody = z.strictObject({ assigneeId: z.uuid().nullable() });
+
+export const RequestDetail = RequestSummary.extend({
+  applicantUserId: z.uuid().nullable(),
+  applicantPhone: z.string(),
+  description: z.string(),
+  createdBy: PersonRef,
+  closedAt: IsoInstant.nullable(),
+  history: z.array(HistoryEvent),
+  comments: z.array(Comment),
+  attachments: z.array(Attachment),
+  can: z.object({ comment: z.boolean(), attach: z.boolean(), assign: z.boolean() }),
+}).meta({ id: 'RequestDetail' });
+export type RequestDetail = z.infer<typeof RequestDetail>;
