@@ -43,7 +43,8 @@ export async function openDatabase(options: { url?: string | undefined; dataDir:
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
-  await fs.mkdir(options.dataDir, { recursive: true });
+  // `memory://` keeps the database in memory (tests); anything else is a folder on disk.
+  if (!options.dataDir.startsWith('memory://')) await fs.mkdir(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir, {
     parsers: {
       [pgliteTypes.DATE]: (v: string) => v,

@@ -115,6 +115,8 @@ export interface RequestEventsTable {
 
 export interface CommentsTable {
   id: Generated<string>;
+  /** Insertion order, which timestamps alone cannot settle. */
+  ordinal: BigId;
   request_id: string;
   author_id: string;
   body: string;
@@ -123,6 +125,7 @@ export interface CommentsTable {
 
 export interface AttachmentsTable {
   id: Generated<string>;
+  ordinal: BigId;
   request_id: string;
   file_name: string;
   content_type: string;

@@ -26,6 +26,12 @@ import { accountService } from './services/account.service.js';
 import { organisationService } from './services/organisation.service.js';
 import { requestService } from './services/request.service.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: ReadonlyArray<{ method: string; url: string }>;
+  }
+}
+
 /** The built web app; the same path from src/server (tsx) and dist/server (compiled). */
 const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -100,6 +106,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       );
     }
   });
+
+  // Every route, as registered: the authorisation test walks this list.
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  app.decorate('routeList', routes);
 
   app.get(
     '/api/openapi.json',

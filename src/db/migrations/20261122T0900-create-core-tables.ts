@@ -124,15 +124,17 @@ export const up = [
 
   `create table comments (
     id uuid primary key default gen_random_uuid(),
+    ordinal bigint generated always as identity unique,
     request_id uuid not null references requests(id) on delete cascade,
     author_id uuid not null references users(id),
     body text not null,
     created_at timestamptz not null default now()
   )`,
-  `create index comments_request_idx on comments (request_id, created_at)`,
+  `create index comments_request_idx on comments (request_id, ordinal)`,
 
   `create table attachments (
     id uuid primary key default gen_random_uuid(),
+    ordinal bigint generated always as identity unique,
     request_id uuid not null references requests(id) on delete cascade,
     file_name text not null,
     content_type text not null,
@@ -141,7 +143,7 @@ export const up = [
     uploaded_by uuid not null references users(id),
     created_at timestamptz not null default now()
   )`,
-  `create index attachments_request_idx on attachments (request_id, created_at)`,
+  `create index attachments_request_idx on attachments (request_id, ordinal)`,
   `create table attachment_contents (
     attachment_id uuid primary key references attachments(id) on delete cascade,
     content bytea not null

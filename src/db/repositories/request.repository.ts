@@ -198,8 +198,7 @@ export const requestRepository = {
       .selectAll('c')
       .select('u.display_name as author_name')
       .where('c.request_id', '=', requestId)
-      .orderBy('c.created_at')
-      .orderBy('c.id')
+      .orderBy('c.ordinal')
       .execute();
   },
 
@@ -239,8 +238,7 @@ export const requestRepository = {
       .selectAll('a')
       .select('u.display_name as uploaded_by_name')
       .where('a.request_id', '=', requestId)
-      .orderBy('a.created_at')
-      .orderBy('a.id')
+      .orderBy('a.ordinal')
       .execute();
   },
 

@@ -4,7 +4,7 @@ import type { Executor } from '../database.js';
 export const sessionRepository = {
   insertSession(
     db: Executor,
-    s: { idHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+    s: { idHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
   ): Promise<unknown> {
     return db
       .insertInto('sessions')
@@ -12,6 +12,8 @@ export const sessionRepository = {
         id: s.idHash,
         user_id: s.userId,
         csrf_token: s.csrfToken,
+        created_at: s.createdAt,
+        last_seen_at: s.createdAt,
         expires_at: s.expiresAt,
         ip: s.ip,
         user_agent: s.userAgent,
@@ -42,11 +44,11 @@ export const sessionRepository = {
 
   insertToken(
     db: Executor,
-    t: { userId: string; name: string; prefix: string; tokenHash: string; expiresAt: Date },
+    t: { userId: string; name: string; prefix: string; tokenHash: string; createdAt: Date; expiresAt: Date },
   ) {
     return db
       .insertInto('api_tokens')
-      .values({ user_id: t.userId, name: t.name, prefix: t.prefix, token_hash: t.tokenHash, expires_at: t.expiresAt })
+      .values({ user_id: t.userId, name: t.name, prefix: t.prefix, token_hash: t.tokenHash, created_at: t.createdAt, expires_at: t.expiresAt })
       .returningAll()
       .executeTakeFirstOrThrow();
   },

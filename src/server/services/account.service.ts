@@ -65,6 +65,7 @@ export function accountService(ctx: ServiceContext) {
           idHash: secretHash(secret),
           userId: user.id,
           csrfToken,
+          createdAt: now,
           expiresAt: new Date(now.getTime() + Math.min(idleMs, maxMs)),
           ip: origin.ip,
           userAgent: origin.userAgent?.slice(0, 300) ?? null,
@@ -140,13 +141,15 @@ export function accountService(ctx: ServiceContext) {
 
     async createToken(actor: Actor, name: string, expiresInDays: number, origin: Origin) {
       const token = `${API_TOKEN_PREFIX}${newSecret()}`;
-      const expiresAt = new Date(ctx.now().getTime() + expiresInDays * DAY_MS);
+      const now = ctx.now();
+      const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS);
       const row = await db.transaction().execute(async (tx) => {
         const created = await sessionRepository.insertToken(tx, {
           userId: actor.userId,
           name,
           prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
           tokenHash: secretHash(token),
+          createdAt: now,
           expiresAt,
         });
         await auditRepository.append(tx, { actorId: actor.userId, action: 'api_token.created', objectType: 'api_token', objectId: created.id, ip: origin.ip, data: { name } });

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/shared/roles.js';
+import { multipart, PASSWORD, TestApp, type Session } from '../helpers/test-app.js';
+
+/**
+ * Walks every API route with every role of ORG-2 and with an anonymous caller, and checks the
+ * answer against the table below: who may do what is written down here once (docs/authorization.md
+ * explains it in words). A route added without a line here fails the test.
+ */
+const SEE_ALL: readonly Role[] = ['desk_agent', 'it_officer', 'it_chief', 'onsite_manager', 'vendor_engineer', 'deputy_director_general', 'director_general', 'auditor', 'admin'];
+const ASSIGN: readonly Role[] = ['desk_agent', 'it_officer', 'it_chief', 'onsite_manager', 'admin'];
+const SUPERVISORS: readonly Role[] = ['section_chief', 'division_deputy', 'division_head'];
+
+type Caller = Role | 'anonymous';
+type Ctx = { requestId: string; attachmentId: string; session: Session | null; role: Caller };
+type Case = {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  path: (c: Ctx) => string;
+  body?: (c: Ctx) => unknown;
+  multipart?: boolean;
+  expect: (role: Role) => number;
+  anonymous?: number;
+};
+
+const signedIn = (status: number) => () => status;
+const only = (roles: readonly Role[], yes: number, no = 403) => (role: Role) => (roles.includes(role) ? yes : no);
+const seeing = (yes: number) => only(SEE_ALL, yes, 404);
+
+const CASES: Case[] = [
+  { method: 'GET', url: '/api/health', path: () => '/api/health', expect: signedIn(200), anonymous: 200 },
+  { method: 'GET', url: '/api/openapi.json', path: () => '/api/openapi.json', expect: signedIn(200), anonymous: 200 },
+  {
+    method: 'POST',
+    url: '/api/auth/login',
+    path: () => '/api/auth/login',
+    body: (c) => ({ username: `user-${c.role}`, password: c.role === 'anonymous' ? 'Wrong-pass-1!' : PASSWORD }),
+    expect: signedIn(200),
+    anonymous: 401,
+  },
+  { method: 'GET', url: '/api/auth/session', path: () => '/api/auth/session', expect: signedIn(200) },
+  { method: 'GET', url: '/api/me', path: () => '/api/me', expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/password',
+    path: () => '/api/me/password',
+    body: () => ({ currentPassword: 'not-my-password', newPassword: 'Another-pass-1!' }),
+    expect: signedIn(400),
+  },
+  { method: 'GET', url: '/api/me/tokens', path: () => '/api/me/tokens', expect: signedIn(200) },
+  { method: 'POST', url: '/api/me/tokens', path: () => '/api/me/tokens', body: () => ({ name: 'ci' }), expect: signedIn(201) },
+  { method: 'DELETE', url: '/api/me/tokens/:id', path: () => '/api/me/tokens/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
+  { method: 'GET', url: '/api/units', path: () => '/api/units', expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/units',
+    path: () => '/api/units',
+    body: (c) => ({ parentId: null, code: `new-${String(c.role).replaceAll('_', '-')}`, name: '新單位', nameEn: 'New unit', kind: 'division' }),
+    expect: only(['admin'], 201),
+  },
+  { method: 'GET', url: '/api/users', path: () => '/api/users', expect: only([...ASSIGN, 'admin'], 200) },
+  {
+    method: 'POST',
+    url: '/api/users',
+    path: () => '/api/users',
+    body: (c) => ({
+      username: `created-by-${String(c.role).replaceAll('_', '-')}`,
+      displayName: '新同仁',
+      unitId: c.session?.user.unitId ?? '00000000-0000-4000-8000-000000000000',
+      roles: [{ role: 'requester', unitId: null }],
+      password: 'Initial-pass-1!',
+      reason: '新進人員',
+    }),
+    expect: only(['admin'], 201),
+  },
+  {
+    method: 'POST',
+    url: '/api/requests',
+    path: () => '/api/requests',
+    body: (c) => ({
+      unitId: c.session?.user.unitId ?? '00000000-0000-4000-8000-000000000000',
+      applicantName: '申請人',
+      applicantPhone: '1234',
+      applicationDate: '2026-11-23',
+      wishedDate: '2026-11-30',
+      title: '權限測試',
+      description: '權限測試',
+    }),
+    expect: (role) => (role === 'company_admin' ? 403 : 201),
+  },
+  { method: 'GET', url: '/api/requests', path: () => '/api/requests', expect: signedIn(200) },
+  { method: 'GET', url: '/api/requests/:id', path: (c) => `/api/requests/${c.requestId}`, expect: seeing(200) },
+  {
+    method: 'POST',
+    url: '/api/requests/:id/comments',
+    path: (c) => `/api/requests/${c.requestId}/comments`,
+    body: () => ({ body: '意見' }),
+    expect: seeing(201),
+  },
+  {
+    method: 'POST',
+    url: '/api/requests/:id/assign',
+    path: (c) => `/api/requests/${c.requestId}/assign`,
+    body: () => ({ assigneeId: null }),
+    expect: (role) => (ASSIGN.includes(role) ? 200 : SEE_ALL.includes(role) ? 403 : 404),
+  },
+  {
+    method: 'POST',
+    url: '/api/requests/:id/attachments',
+    path: (c) => `/api/requests/${c.requestId}/attachments`,
+    multipart: true,
+    expect: seeing(201),
+  },
+  {
+    method: 'GET',
+    url: '/api/requests/:id/attachments/:attachmentId',
+    path: (c) => `/api/requests/${c.requestId}/attachments/${c.attachmentId}`,
+    expect: seeing(200),
+  },
+  // Last: it ends the session the other cases use.
+  { method: 'POST', url: '/api/auth/logout', path: () => '/api/auth/logout', expect: signedIn(204) },
+];
+
+describe('authorisation of every route for every role', () => {
+  let t: TestApp;
+  const sessions = new Map<Role, Session>();
+  let requestId = '';
+  let attachmentId = '';
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const filer = await t.signedIn('filer', { unit: 'filing-unit' });
+    const r = await t.fileRequest(filer);
+    requestId = r.id;
+    const upload = multipart([{ name: 'a.txt', type: 'text/plain', content: 'hello' }]);
+    const res = await t.inject({ method: 'POST', url: `/api/requests/${requestId}/attachments`, as: filer, payload: upload.payload, headers: upload.headers });
+    attachmentId = res.json()[0].id;
+    for (const role of ROLES) {
+      const scoped = SUPERVISORS.includes(role) ? { role, unit: 'role-unit' } : role;
+      sessions.set(role, await t.signedIn(`user-${role}`, { unit: 'role-unit', roles: [scoped], kind: role === 'company_admin' ? 'external' : 'staff' }));
+    }
+  }, 120_000);
+  afterAll(() => t.stop());
+
+  it('has a line in the table for every API route, and no line for a route that does not exist', () => {
+    const registered = t.app.routeList
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    expect(CASES.map((c) => `${c.method} ${c.url}`).sort()).toEqual(registered);
+  });
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.url}`, async () => {
+      const callers: Caller[] = [...ROLES, 'anonymous'];
+      const answers: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const role of callers) {
+        const session = role === 'anonymous' ? null : sessions.get(role)!;
+        const ctx: Ctx = { requestId, attachmentId, session, role };
+        const upload = multipart([{ name: 'b.txt', type: 'text/plain', content: 'x' }]);
+        const res = await t.inject({
+          method: c.method,
+          url: c.path(ctx),
+          as: session,
+          ...(c.multipart ? { payload: upload.payload, headers: upload.headers } : c.body ? { payload: c.body(ctx) } : {}),
+        });
+        answers[role] = res.statusCode;
+        expected[role] = role === 'anonymous' ? (c.anonymous ?? 401) : c.expect(role);
+      }
+      expect(answers).toEqual(expected);
+    });
+  }
+});
