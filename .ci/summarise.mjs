@@ -19,6 +19,12 @@ for (const file of process.argv.slice(2)) {
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (failed > 0 || skipped > 0 || empty) {
-  console.error(failed > 0 ? 'Some tests failed.' : skipped > 0 ? 'Skipped or todo tests are not allowed.' : 'A run executed no test.');
+  console.error(
+    failed > 0
+      ? 'Some tests failed.'
+      : skipped > 0
+        ? 'Skipped or todo tests are not allowed.'
+        : 'A run executed no test.',
+  );
   process.exit(1);
 }

@@ -22,8 +22,18 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Z][A-Z0-9]{0,9}-?$/, 'letters and digits, optionally ending in -')
     .default('CTSP-'),
-  GOVDESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  GOVDESK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  GOVDESK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  GOVDESK_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   GOVDESK_SECURE_COOKIES: bool,
   GOVDESK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
   GOVDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,11 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role, UnitKind, UserKind } from '../shared/roles.js';
-import type {
-  RequestChannel,
-  RequestEventKind,
-  RequestStatus,
-  RequestType,
-} from '../shared/request-vocabulary.js';
+import type { RequestChannel, RequestEventKind, RequestStatus, RequestType } from '../shared/request-vocabulary.js';
 
 /** Table types for Kysely, mirroring the migrations in `./migrations`. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

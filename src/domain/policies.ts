@@ -1,9 +1,5 @@
 import type { Role, UserKind } from '../shared/roles.js';
-import {
-  FINAL_STATUSES,
-  type RequestChannel,
-  type RequestStatus,
-} from '../shared/request-vocabulary.js';
+import { FINAL_STATUSES, type RequestChannel, type RequestStatus } from '../shared/request-vocabulary.js';
 
 /**
  * Who may do what (ORG-2, ORG-3). Pure functions of the actor and the object; the services call
@@ -146,10 +142,7 @@ export type FilingFacts = {
  * Why an actor may not file a request as given, or null when they may. Staff file for their own
  * unit through the web form; the desk also types in phone requests for anyone (INT-1).
  */
-export function filingRefusal(
-  actor: Actor,
-  filing: FilingFacts,
-): null | { field: string; en: string; zh: string } {
+export function filingRefusal(actor: Actor, filing: FilingFacts): null | { field: string; en: string; zh: string } {
   if (actor.kind === 'external' || !actor.unitId) {
     return { field: 'unitId', en: 'Your account cannot file internal requests', zh: '您的帳號不能提出內部申請' };
   }

@@ -49,7 +49,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger:
       options.logger === false
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -114,11 +117,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.decorate('routeList', routes);
 
-  app.get(
-    '/api/openapi.json',
-    { config: { public: true }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, deps);
   authRoutes(app, deps);
   organisationRoutes(app, deps);

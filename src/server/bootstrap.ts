@@ -21,7 +21,13 @@ async function ensureAgency(db: Db, config: Config): Promise<string> {
   const root = units.find((u) => u.kind === 'agency' && u.parent_id === null);
   if (root) return root.id;
   const name = config.demo ? DEMO_AGENCY : { name: '本機關', nameEn: 'Agency' };
-  const unit = await organisationRepository.insertUnit(db, { parentId: null, code: config.demo ? DEMO_AGENCY.code : 'agency', name: name.name, nameEn: name.nameEn, kind: 'agency' });
+  const unit = await organisationRepository.insertUnit(db, {
+    parentId: null,
+    code: config.demo ? DEMO_AGENCY.code : 'agency',
+    name: name.name,
+    nameEn: name.nameEn,
+    kind: 'agency',
+  });
   return unit.id;
 }
 
@@ -44,7 +50,13 @@ async function ensureAdmin(db: Db, config: Config, agencyId: string, say: Say): 
       mustChangePassword: config.adminPassword === undefined,
     });
     await organisationRepository.addRoles(tx, user.id, [{ role: 'admin', unitId: null }]);
-    await auditRepository.append(tx, { actorId: null, action: 'user.created', objectType: 'user', objectId: user.id, data: { username: 'admin', reason: 'first start' } });
+    await auditRepository.append(tx, {
+      actorId: null,
+      action: 'user.created',
+      objectType: 'user',
+      objectId: user.id,
+      data: { username: 'admin', reason: 'first start' },
+    });
   });
   if (config.adminPassword === undefined) {
     say(`Administrator account created: admin / ${password}  (shown once; you will be asked to change it)`);
@@ -60,7 +72,16 @@ async function loadDemo(db: Db, config: Config, agencyId: string, say: Say): Pro
   for (const [i, u] of DEMO_UNITS.entries()) {
     const existing = await organisationRepository.findUnitByCode(db, u.code);
     const parentId = ids.get(u.parent) ?? null;
-    const unit = existing ?? (await organisationRepository.insertUnit(db, { parentId, code: u.code, name: u.name, nameEn: u.nameEn, kind: u.kind, sortOrder: i + 1 }));
+    const unit =
+      existing ??
+      (await organisationRepository.insertUnit(db, {
+        parentId,
+        code: u.code,
+        name: u.name,
+        nameEn: u.nameEn,
+        kind: u.kind,
+        sortOrder: i + 1,
+      }));
     ids.set(u.code, unit.id);
   }
   const missing: DemoUser[] = [];
@@ -80,8 +101,18 @@ async function loadDemo(db: Db, config: Config, agencyId: string, say: Say): Pro
         passwordHash: hashes[i]!,
         mustChangePassword: false,
       });
-      await organisationRepository.addRoles(tx, user.id, u.roles.map((r) => ({ role: r.role, unitId: r.unit ? ids.get(r.unit) ?? null : null })));
-      await auditRepository.append(tx, { actorId: null, action: 'user.created', objectType: 'user', objectId: user.id, data: { username: u.username, reason: 'demo data' } });
+      await organisationRepository.addRoles(
+        tx,
+        user.id,
+        u.roles.map((r) => ({ role: r.role, unitId: r.unit ? (ids.get(r.unit) ?? null) : null })),
+      );
+      await auditRepository.append(tx, {
+        actorId: null,
+        action: 'user.created',
+        objectType: 'user',
+        objectId: user.id,
+        data: { username: u.username, reason: 'demo data' },
+      });
     }
   });
   say(

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   await bootstrap(database.db, config, say);
   const app = await buildApp({ config, database });
   const address = await app.listen({ port: config.port, host: config.host });
-  say(`GovDesk listening on ${address.replace('[::1]', 'localhost')} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server'})`);
+  say(
+    `GovDesk listening on ${address.replace('[::1]', 'localhost')} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server'})`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -49,8 +49,22 @@ export function presentUser(u: { user: UserRow; unitName: string | null; roles: 
   };
 }
 
-export function presentToken(t: { id: string; name: string; prefix: string; created_at: Date; expires_at: Date; last_used_at: Date | null }): ApiToken {
-  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: iso(t.created_at), expiresAt: iso(t.expires_at), lastUsedAt: isoOrNull(t.last_used_at) };
+export function presentToken(t: {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  expires_at: Date;
+  last_used_at: Date | null;
+}): ApiToken {
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    createdAt: iso(t.created_at),
+    expiresAt: iso(t.expires_at),
+    lastUsedAt: isoOrNull(t.last_used_at),
+  };
 }
 
 type SummaryRow = Parameters<typeof summaryOf>[0];
@@ -108,7 +122,12 @@ export function presentAttachment(a: Detail['attachments'][number]): Attachment 
 }
 
 export function presentComment(c: Detail['comments'][number]): Comment {
-  return { id: c.id, author: { id: c.author_id, displayName: c.author_name }, body: c.body, createdAt: iso(c.created_at) };
+  return {
+    id: c.id,
+    author: { id: c.author_id, displayName: c.author_name },
+    body: c.body,
+    createdAt: iso(c.created_at),
+  };
 }
 
 function presentEvent(e: Detail['history'][number]): HistoryEvent {

@@ -4,7 +4,10 @@ import { DomainError, ERROR_CATALOGUE, type ErrorCode, type FieldProblem } from 
 import type { Problem } from '../shared/api/common.schema.js';
 
 /** RFC 9457 problem details for a code, with GovDesk's extensions. */
-export function problemOf(code: ErrorCode, options: { detail?: { en: string; zh: string }; fields?: FieldProblem[]; instance?: string } = {}): Problem {
+export function problemOf(
+  code: ErrorCode,
+  options: { detail?: { en: string; zh: string }; fields?: FieldProblem[]; instance?: string } = {},
+): Problem {
   const entry = ERROR_CATALOGUE[code];
   return {
     type: `urn:govdesk:problem:${code}`,
@@ -36,7 +39,10 @@ function describeIssue(code: string, params: IssueParams, message: string): { en
         ? { en: 'Required', zh: '必填' }
         : { en: `Expected ${String(params['expected'])}`, zh: `資料型態應為 ${String(params['expected'])}` };
     case 'too_small':
-      if (origin === 'string') return min === 1 ? { en: 'Required', zh: '必填' } : { en: `At least ${String(min)} characters`, zh: `至少 ${String(min)} 個字` };
+      if (origin === 'string')
+        return min === 1
+          ? { en: 'Required', zh: '必填' }
+          : { en: `At least ${String(min)} characters`, zh: `至少 ${String(min)} 個字` };
       if (origin === 'array') return { en: `At least ${String(min)} items`, zh: `至少 ${String(min)} 項` };
       return { en: `Must be at least ${String(min)}`, zh: `不得小於 ${String(min)}` };
     case 'too_big':
@@ -45,7 +51,13 @@ function describeIssue(code: string, params: IssueParams, message: string): { en
       return { en: `Must be at most ${String(max)}`, zh: `不得大於 ${String(max)}` };
     case 'invalid_format': {
       const format = String(params['format'] ?? 'text');
-      const zhFormat: Record<string, string> = { date: '日期（YYYY-MM-DD）', email: '電子郵件', uuid: '識別碼', datetime: '時間', regex: '格式' };
+      const zhFormat: Record<string, string> = {
+        date: '日期（YYYY-MM-DD）',
+        email: '電子郵件',
+        uuid: '識別碼',
+        datetime: '時間',
+        regex: '格式',
+      };
       return { en: `Invalid ${format === 'regex' ? 'format' : format}`, zh: `${zhFormat[format] ?? '格式'}不正確` };
     }
     case 'invalid_value': {
@@ -94,7 +106,14 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const instance = request.url.split('?')[0];
   if (error instanceof DomainError) {
-    return sendProblem(reply, problemOf(error.code, { ...(error.detail ? { detail: error.detail } : {}), fields: error.fields, ...(instance ? { instance } : {}) }));
+    return sendProblem(
+      reply,
+      problemOf(error.code, {
+        ...(error.detail ? { detail: error.detail } : {}),
+        fields: error.fields,
+        ...(instance ? { instance } : {}),
+      }),
+    );
   }
   const fields = validationFields(error);
   if (fields.length > 0) {
@@ -108,7 +127,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (mapped) return sendProblem(reply, problemOf(mapped, instance ? { instance } : {}));
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const problem = problemOf('bad_request', { detail: { en: error.message, zh: '請求格式不正確' }, ...(instance ? { instance } : {}) });
+    const problem = problemOf('bad_request', {
+      detail: { en: error.message, zh: '請求格式不正確' },
+      ...(instance ? { instance } : {}),
+    });
     return sendProblem(reply, { ...problem, status });
   }
   request.log.error({ err: error }, 'unhandled error');

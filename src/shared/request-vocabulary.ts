@@ -64,11 +64,5 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, { 'zh-TW': string; en:
 export const FINAL_STATUSES: readonly RequestStatus[] = ['closed', 'rejected', 'cancelled'];
 
 /** Kinds of entry in a request's history. */
-export const REQUEST_EVENT_KINDS = [
-  'created',
-  'commented',
-  'attachment_added',
-  'assigned',
-  'status_changed',
-] as const;
+export const REQUEST_EVENT_KINDS = ['created', 'commented', 'attachment_added', 'assigned', 'status_changed'] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];

@@ -12,7 +12,11 @@ describe('signing in, sessions and API tokens', () => {
   afterAll(() => t.stop());
 
   it('signs in with a session cookie that is HttpOnly and SameSite, and returns a CSRF token', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'Alice', password: PASSWORD } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'Alice', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = [res.headers['set-cookie']].flat().join('\n');
     expect(cookie).toMatch(/govdesk_session=/);
@@ -24,8 +28,16 @@ describe('signing in, sessions and API tokens', () => {
   });
 
   it('gives the same answer for an unknown user and a wrong password', async () => {
-    const unknown = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: PASSWORD } });
-    const wrong = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'alice', password: 'Wrong-pass-1!' } });
+    const unknown = await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: PASSWORD },
+    });
+    const wrong = await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'alice', password: 'Wrong-pass-1!' },
+    });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -75,18 +87,30 @@ describe('signing in, sessions and API tokens', () => {
 
   it('lets an integration act with a personal API token, without CSRF, until it is revoked', async () => {
     const s = await t.login(alice);
-    const created = await t.inject({ method: 'POST', url: '/api/me/tokens', as: s, payload: { name: '公文系統介接', expiresInDays: 30 } });
+    const created = await t.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      as: s,
+      payload: { name: '公文系統介接', expiresInDays: 30 },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id, prefix } = created.json();
     expect(token).toMatch(/^gdk_/);
     expect(token.startsWith(prefix)).toBe(true);
 
     const bearer = { authorization: `Bearer ${token}` };
-    const filed = await t.app.inject({ method: 'POST', url: '/api/requests', headers: bearer, payload: t.requestBody(s) });
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: bearer,
+      payload: t.requestBody(s),
+    });
     expect(filed.statusCode).toBe(201);
 
     const list = await t.inject({ method: 'GET', url: '/api/me/tokens', as: s });
-    expect(list.json()).toEqual([expect.objectContaining({ id, name: '公文系統介接', lastUsedAt: expect.any(String) })]);
+    expect(list.json()).toEqual([
+      expect.objectContaining({ id, name: '公文系統介接', lastUsedAt: expect.any(String) }),
+    ]);
     expect(JSON.stringify(list.json())).not.toContain(token);
 
     expect((await t.inject({ method: 'DELETE', url: `/api/me/tokens/${id}`, as: s })).statusCode).toBe(204);
@@ -97,7 +121,9 @@ describe('signing in, sessions and API tokens', () => {
 
   it('refuses an expired API token', async () => {
     const s = await t.login(alice);
-    const { token } = (await t.inject({ method: 'POST', url: '/api/me/tokens', as: s, payload: { name: 'short', expiresInDays: 1 } })).json();
+    const { token } = (
+      await t.inject({ method: 'POST', url: '/api/me/tokens', as: s, payload: { name: 'short', expiresInDays: 1 } })
+    ).json();
     t.clock.advance(25 * 60 * 60 * 1000);
     const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(401);
@@ -106,18 +132,36 @@ describe('signing in, sessions and API tokens', () => {
   it('changes a password only with the current one, and signs in with the new one', async () => {
     const bob = await t.user('bob');
     const s = await t.login(bob);
-    const wrong = await t.inject({ method: 'POST', url: '/api/me/password', as: s, payload: { currentPassword: 'nope', newPassword: 'New-pass-2026!' } });
+    const wrong = await t.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      as: s,
+      payload: { currentPassword: 'nope', newPassword: 'New-pass-2026!' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0]).toMatchObject({ field: 'currentPassword', message_zh: '目前密碼不正確' });
-    const ok = await t.inject({ method: 'POST', url: '/api/me/password', as: s, payload: { currentPassword: PASSWORD, newPassword: 'New-pass-2026!' } });
+    const ok = await t.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      as: s,
+      payload: { currentPassword: PASSWORD, newPassword: 'New-pass-2026!' },
+    });
     expect(ok.statusCode).toBe(204);
     await expect(t.login(bob)).rejects.toThrow(/401/);
     await expect(t.login(bob, 'New-pass-2026!')).resolves.toBeTruthy();
   });
 
   it('records sign-ins and failures in the audit trail without the password', async () => {
-    await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'alice', password: 'Secret-guess-9!' } });
-    const rows = await t.database.db.selectFrom('audit_log').selectAll().where('action', 'in', ['auth.login', 'auth.login_failed']).execute();
+    await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'alice', password: 'Secret-guess-9!' },
+    });
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', 'in', ['auth.login', 'auth.login_failed'])
+      .execute();
     expect(rows.some((r) => r.action === 'auth.login' && r.actor_id === alice.id)).toBe(true);
     expect(rows.some((r) => r.action === 'auth.login_failed' && r.data['username'] === 'alice')).toBe(true);
     expect(JSON.stringify(rows)).not.toContain('Secret-guess-9!');

@@ -7,7 +7,17 @@ import { multipart, PASSWORD, TestApp, type Session } from '../helpers/test-app.
  * answer against the table below: who may do what is written down here once (docs/authorization.md
  * explains it in words). A route added without a line here fails the test.
  */
-const SEE_ALL: readonly Role[] = ['desk_agent', 'it_officer', 'it_chief', 'onsite_manager', 'vendor_engineer', 'deputy_director_general', 'director_general', 'auditor', 'admin'];
+const SEE_ALL: readonly Role[] = [
+  'desk_agent',
+  'it_officer',
+  'it_chief',
+  'onsite_manager',
+  'vendor_engineer',
+  'deputy_director_general',
+  'director_general',
+  'auditor',
+  'admin',
+];
 const ASSIGN: readonly Role[] = ['desk_agent', 'it_officer', 'it_chief', 'onsite_manager', 'admin'];
 const SUPERVISORS: readonly Role[] = ['section_chief', 'division_deputy', 'division_head'];
 
@@ -24,7 +34,10 @@ type Case = {
 };
 
 const signedIn = (status: number) => () => status;
-const only = (roles: readonly Role[], yes: number, no = 403) => (role: Role) => (roles.includes(role) ? yes : no);
+const only =
+  (roles: readonly Role[], yes: number, no = 403) =>
+  (role: Role) =>
+    roles.includes(role) ? yes : no;
 const seeing = (yes: number) => only(SEE_ALL, yes, 404);
 
 const CASES: Case[] = [
@@ -48,14 +61,31 @@ const CASES: Case[] = [
     expect: signedIn(400),
   },
   { method: 'GET', url: '/api/me/tokens', path: () => '/api/me/tokens', expect: signedIn(200) },
-  { method: 'POST', url: '/api/me/tokens', path: () => '/api/me/tokens', body: () => ({ name: 'ci' }), expect: signedIn(201) },
-  { method: 'DELETE', url: '/api/me/tokens/:id', path: () => '/api/me/tokens/00000000-0000-4000-8000-000000000000', expect: signedIn(404) },
+  {
+    method: 'POST',
+    url: '/api/me/tokens',
+    path: () => '/api/me/tokens',
+    body: () => ({ name: 'ci' }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/me/tokens/:id',
+    path: () => '/api/me/tokens/00000000-0000-4000-8000-000000000000',
+    expect: signedIn(404),
+  },
   { method: 'GET', url: '/api/units', path: () => '/api/units', expect: signedIn(200) },
   {
     method: 'POST',
     url: '/api/units',
     path: () => '/api/units',
-    body: (c) => ({ parentId: null, code: `new-${String(c.role).replaceAll('_', '-')}`, name: '新單位', nameEn: 'New unit', kind: 'division' }),
+    body: (c) => ({
+      parentId: null,
+      code: `new-${String(c.role).replaceAll('_', '-')}`,
+      name: '新單位',
+      nameEn: 'New unit',
+      kind: 'division',
+    }),
     expect: only(['admin'], 201),
   },
   { method: 'GET', url: '/api/users', path: () => '/api/users', expect: only([...ASSIGN, 'admin'], 200) },
@@ -133,11 +163,24 @@ describe('authorisation of every route for every role', () => {
     const r = await t.fileRequest(filer);
     requestId = r.id;
     const upload = multipart([{ name: 'a.txt', type: 'text/plain', content: 'hello' }]);
-    const res = await t.inject({ method: 'POST', url: `/api/requests/${requestId}/attachments`, as: filer, payload: upload.payload, headers: upload.headers });
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${requestId}/attachments`,
+      as: filer,
+      payload: upload.payload,
+      headers: upload.headers,
+    });
     attachmentId = res.json()[0].id;
     for (const role of ROLES) {
       const scoped = SUPERVISORS.includes(role) ? { role, unit: 'role-unit' } : role;
-      sessions.set(role, await t.signedIn(`user-${role}`, { unit: 'role-unit', roles: [scoped], kind: role === 'company_admin' ? 'external' : 'staff' }));
+      sessions.set(
+        role,
+        await t.signedIn(`user-${role}`, {
+          unit: 'role-unit',
+          roles: [scoped],
+          kind: role === 'company_admin' ? 'external' : 'staff',
+        }),
+      );
     }
   }, 120_000);
   afterAll(() => t.stop());
@@ -163,7 +206,11 @@ describe('authorisation of every route for every role', () => {
           method: c.method,
           url: c.path(ctx),
           as: session,
-          ...(c.multipart ? { payload: upload.payload, headers: upload.headers } : c.body ? { payload: c.body(ctx) } : {}),
+          ...(c.multipart
+            ? { payload: upload.payload, headers: upload.headers }
+            : c.body
+              ? { payload: c.body(ctx) }
+              : {}),
         });
         answers[role] = res.statusCode;
         expected[role] = role === 'anonymous' ? (c.anonymous ?? 401) : c.expect(role);

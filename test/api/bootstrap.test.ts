@@ -34,14 +34,29 @@ describe('first start and the demo agency (ORG-1, ORG-2)', () => {
     await bootstrap(h.db, config, () => {});
     const units = await organisationRepository.listUnits(h.db);
     const byCode = new Map(units.map((u) => [u.code, u]));
-    for (const name of ['秘書室', '人事室', '工商組', '投資組', '營建組', '建管組', '環安組', '企劃組', '政風室', '資訊服務科', '工商外貿科']) {
+    for (const name of [
+      '秘書室',
+      '人事室',
+      '工商組',
+      '投資組',
+      '營建組',
+      '建管組',
+      '環安組',
+      '企劃組',
+      '政風室',
+      '資訊服務科',
+      '工商外貿科',
+    ]) {
       expect(units.some((u) => u.name === name)).toBe(true);
     }
     expect(byCode.get('it-services')!.parent_id).toBe(byCode.get('commerce')!.id);
     expect(units.filter((u) => DEMO_UNITS.some((d) => d.code === u.code))).toHaveLength(DEMO_UNITS.length);
 
     const users = await organisationRepository.listUsers(h.db, {});
-    const roles = await organisationRepository.rolesOf(h.db, users.map((u) => u.id));
+    const roles = await organisationRepository.rolesOf(
+      h.db,
+      users.map((u) => u.id),
+    );
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(ROLES));
     const staff01 = users.find((u) => u.username === 'staff01')!;
     expect(await verifyPassword('Demo-pass-2026!', staff01.password_hash)).toBe(true);

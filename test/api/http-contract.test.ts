@@ -14,7 +14,10 @@ describe('the HTTP contract: OpenAPI, problem details, limits', () => {
   it('answers health with the kind of database', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: process.env['TEST_DATABASE_URL'] ? 'postgresql' : 'pglite' });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: process.env['TEST_DATABASE_URL'] ? 'postgresql' : 'pglite',
+    });
   });
 
   it('publishes an OpenAPI 3.1 document describing every API route with its schemas', async () => {
@@ -32,7 +35,8 @@ describe('the HTTP contract: OpenAPI, problem details, limits', () => {
     const create = doc.paths['/api/requests'].post;
     expect(JSON.stringify(create.requestBody)).toContain('#/components/schemas/RequestCreate');
     const body = JSON.stringify(doc.components.schemas.RequestCreate.properties);
-    for (const field of ['unitId', 'applicantName', 'applicantPhone', 'applicationDate', 'wishedDate', 'description']) expect(body).toContain(field);
+    for (const field of ['unitId', 'applicantName', 'applicantPhone', 'applicationDate', 'wishedDate', 'description'])
+      expect(body).toContain(field);
     expect(JSON.stringify(doc.components.schemas)).toContain('title_zh');
   });
 
@@ -59,14 +63,26 @@ describe('the HTTP contract: OpenAPI, problem details, limits', () => {
     });
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ code: 'payload_too_large', title_zh: '上傳的資料過大' });
-    const broken = await t.inject({ method: 'POST', url: '/api/requests', as: s, payload: '{"unitId": ', headers: { 'content-type': 'application/json' } });
+    const broken = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: s,
+      payload: '{"unitId": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(broken.json()).toMatchObject({ status: 400, title_zh: expect.any(String) });
   });
 
   it('refuses a content type the API does not take with 415', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/requests', as: s, payload: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: s,
+      payload: 'a=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('unsupported_media_type');
   });

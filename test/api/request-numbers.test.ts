@@ -14,7 +14,12 @@ describe('request numbers (000 附件一: CTSP- + year + sequence)', () => {
   it('numbers 25 concurrent filings 1…25 with no gap and no duplicate', async () => {
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        t.inject({ method: 'POST', url: '/api/requests', as: desk, payload: t.requestBody(desk, { title: `並行 ${i}` }) }),
+        t.inject({
+          method: 'POST',
+          url: '/api/requests',
+          as: desk,
+          payload: t.requestBody(desk, { title: `並行 ${i}` }),
+        }),
       ),
     );
     expect(results.map((r) => r.statusCode)).toEqual(Array(25).fill(201));

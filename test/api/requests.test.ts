@@ -18,13 +18,21 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     colleague = await t.signedIn('colleague', { unit: 'investment' });
     outsider = await t.signedIn('outsider', { unit: 'construction' });
     desk = await t.signedIn('desk', { unit: 'it-services', roles: ['desk_agent'], kind: 'contractor' });
-    chief = await t.signedIn('chief', { unit: 'foreign-trade', roles: [{ role: 'section_chief', unit: 'foreign-trade' }] });
+    chief = await t.signedIn('chief', {
+      unit: 'foreign-trade',
+      roles: [{ role: 'section_chief', unit: 'foreign-trade' }],
+    });
     divisionHead = await t.signedIn('head', { unit: 'commerce', roles: [{ role: 'division_head', unit: 'commerce' }] });
   });
   afterAll(() => t.stop());
 
   it('files a request with every 附件一 field and records its creation in the history', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/requests', as: requester, payload: t.requestBody(requester) });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: requester,
+      payload: t.requestBody(requester),
+    });
     expect(res.statusCode).toBe(201);
     const r = res.json();
     expect(res.headers['location']).toBe(`/api/requests/${r.id}`);
@@ -43,7 +51,12 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       can: { comment: true, attach: true, assign: false },
     });
     expect(r.history).toEqual([
-      expect.objectContaining({ seq: 1, kind: 'created', toStatus: 'submitted', actor: { id: requester.user.id, displayName: '使用者 requester' } }),
+      expect.objectContaining({
+        seq: 1,
+        kind: 'created',
+        toStatus: 'submitted',
+        actor: { id: requester.user.id, displayName: '使用者 requester' },
+      }),
     ]);
   });
 
@@ -53,7 +66,12 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       method: 'POST',
       url: '/api/requests',
       as: requester,
-      payload: t.requestBody(requester, { applicantPhone: '', wishedDate: '2026-13-45', colour: 'red', title: 'x'.repeat(201) }),
+      payload: t.requestBody(requester, {
+        applicantPhone: '',
+        wishedDate: '2026-13-45',
+        colour: 'red',
+        title: 'x'.repeat(201),
+      }),
     });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -68,16 +86,31 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
   });
 
   it('refuses a wished completion date before the application date', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/requests', as: requester, payload: t.requestBody(requester, { wishedDate: '2026-11-01' }) });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: requester,
+      payload: t.requestBody(requester, { wishedDate: '2026-11-01' }),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'wishedDate', code: 'before_application' })]);
   });
 
   it('lets staff file only for their own unit through the web form', async () => {
-    const otherUnit = await t.inject({ method: 'POST', url: '/api/requests', as: requester, payload: t.requestBody(requester, { unitId: outsider.user.unitId }) });
+    const otherUnit = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: requester,
+      payload: t.requestBody(requester, { unitId: outsider.user.unitId }),
+    });
     expect(otherUnit.statusCode).toBe(403);
     expect(otherUnit.json().errors[0]).toMatchObject({ field: 'unitId', message_zh: '僅能以您所屬單位提出申請' });
-    const phone = await t.inject({ method: 'POST', url: '/api/requests', as: requester, payload: t.requestBody(requester, { channel: 'phone' }) });
+    const phone = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: requester,
+      payload: t.requestBody(requester, { channel: 'phone' }),
+    });
     expect(phone.statusCode).toBe(403);
     expect(phone.json().errors[0].field).toBe('channel');
   });
@@ -87,10 +120,20 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       method: 'POST',
       url: '/api/requests',
       as: desk,
-      payload: t.requestBody(desk, { unitId: outsider.user.unitId, channel: 'phone', applicantName: '林大華', applicantUserId: outsider.user.id }),
+      payload: t.requestBody(desk, {
+        unitId: outsider.user.unitId,
+        channel: 'phone',
+        applicantName: '林大華',
+        applicantUserId: outsider.user.id,
+      }),
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ channel: 'phone', unitId: outsider.user.unitId, applicantUserId: outsider.user.id, createdBy: { id: desk.user.id } });
+    expect(res.json()).toMatchObject({
+      channel: 'phone',
+      unitId: outsider.user.unitId,
+      applicantUserId: outsider.user.id,
+      createdBy: { id: desk.user.id },
+    });
     const seen = await t.inject({ method: 'GET', url: `/api/requests/${res.json().id}`, as: outsider });
     expect(seen.statusCode).toBe(200);
   });
@@ -99,7 +142,10 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     const mine = await t.fileRequest(requester, { title: '可見性測試 A' });
     const theirs = await t.fileRequest(outsider, { title: '可見性測試 B' });
 
-    const list = (s: Session) => t.inject({ method: 'GET', url: '/api/requests?q=可見性測試', as: s }).then((r) => r.json().items.map((i: { id: string }) => i.id));
+    const list = (s: Session) =>
+      t
+        .inject({ method: 'GET', url: '/api/requests?q=可見性測試', as: s })
+        .then((r) => r.json().items.map((i: { id: string }) => i.id));
     expect(await list(requester)).toEqual([mine.id]);
     expect(await list(colleague)).toEqual([mine.id]);
     expect(await list(outsider)).toEqual([theirs.id]);
@@ -108,15 +154,25 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     const hidden = await t.inject({ method: 'GET', url: `/api/requests/${theirs.id}`, as: requester });
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().code).toBe('not_found');
-    const unknown = await t.inject({ method: 'GET', url: '/api/requests/00000000-0000-4000-8000-000000000000', as: requester });
-    expect(unknown.json()).toEqual({ ...hidden.json(), instance: '/api/requests/00000000-0000-4000-8000-000000000000' });
+    const unknown = await t.inject({
+      method: 'GET',
+      url: '/api/requests/00000000-0000-4000-8000-000000000000',
+      as: requester,
+    });
+    expect(unknown.json()).toEqual({
+      ...hidden.json(),
+      instance: '/api/requests/00000000-0000-4000-8000-000000000000',
+    });
   });
 
   it('shows a division head the requests of the sections below, and a section chief only their section', async () => {
     const section = await t.signedIn('trader', { unit: 'foreign-trade' });
     const fromSection = await t.fileRequest(section, { title: '組室範圍測試' });
     const fromElsewhere = await t.fileRequest(requester, { title: '組室範圍測試' });
-    const ids = (s: Session) => t.inject({ method: 'GET', url: '/api/requests?q=組室範圍測試', as: s }).then((r) => r.json().items.map((i: { id: string }) => i.id));
+    const ids = (s: Session) =>
+      t
+        .inject({ method: 'GET', url: '/api/requests?q=組室範圍測試', as: s })
+        .then((r) => r.json().items.map((i: { id: string }) => i.id));
     expect(await ids(divisionHead)).toEqual([fromSection.id]);
     expect(await ids(chief)).toEqual([fromSection.id]);
     expect(fromElsewhere.id).not.toBe(fromSection.id);
@@ -126,7 +182,12 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     const a = await t.fileRequest(requester, { title: '篩選 甲', type: 'equipment', wishedDate: '2026-12-31' });
     const b = await t.fileRequest(requester, { title: '篩選 乙', type: 'app_dev', wishedDate: '2026-12-01' });
     const c = await t.fileRequest(outsider, { title: '篩選 丙', type: 'app_dev', wishedDate: '2026-12-15' });
-    await t.inject({ method: 'POST', url: `/api/requests/${b.id}/assign`, as: desk, payload: { assigneeId: desk.user.id } });
+    await t.inject({
+      method: 'POST',
+      url: `/api/requests/${b.id}/assign`,
+      as: desk,
+      payload: { assigneeId: desk.user.id },
+    });
 
     const get = async (query: string) => {
       const res = await t.inject({ method: 'GET', url: `/api/requests?q=篩選&${query}`, as: desk });
@@ -138,7 +199,10 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect((await get(`unitId=${outsider.user.unitId}`)).items.map((i: { id: string }) => i.id)).toEqual([c.id]);
     expect((await get('assignee=me')).items.map((i: { id: string }) => i.id)).toEqual([b.id]);
     expect((await get('assignee=none')).total).toBe(2);
-    expect((await get(`assignee=${desk.user.id}`)).items[0].assignee).toEqual({ id: desk.user.id, displayName: '使用者 desk' });
+    expect((await get(`assignee=${desk.user.id}`)).items[0].assignee).toEqual({
+      id: desk.user.id,
+      displayName: '使用者 desk',
+    });
     expect((await get('status=submitted')).total).toBe(3);
     expect((await get('status=closed')).total).toBe(0);
     expect((await get('sort=wishedDate')).items.map((i: { id: string }) => i.id)).toEqual([b.id, c.id, a.id]);
@@ -148,7 +212,11 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect(page2.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
     const mine = await t.inject({ method: 'GET', url: '/api/requests?q=篩選&mine=true', as: requester });
     expect(mine.json().total).toBe(2);
-    const byNumber = await t.inject({ method: 'GET', url: `/api/requests?q=${encodeURIComponent(c.number)}`, as: desk });
+    const byNumber = await t.inject({
+      method: 'GET',
+      url: `/api/requests?q=${encodeURIComponent(c.number)}`,
+      as: desk,
+    });
     expect(byNumber.json().items.map((i: { id: string }) => i.id)).toEqual([c.id]);
     const literal = await t.inject({ method: 'GET', url: `/api/requests?q=${encodeURIComponent('%')}`, as: desk });
     expect(literal.json().total).toBe(0);
@@ -157,22 +225,49 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
   it('rejects unknown filters and bad paging with a named field', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/requests?status=lost&pageSize=1000&colour=red', as: desk });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().errors.map((e: { field: string; in: string }) => `${e.in}:${e.field}`).sort();
+    const fields = res
+      .json()
+      .errors.map((e: { field: string; in: string }) => `${e.in}:${e.field}`)
+      .sort();
     expect(fields).toEqual(['query:colour', 'query:pageSize', 'query:status.0']);
   });
 
   it('takes comments and shows them with the history', async () => {
     const r = await t.fileRequest(requester);
-    const res = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/comments`, as: desk, payload: { body: '已派員前往處理。' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/comments`,
+      as: desk,
+      payload: { body: '已派員前往處理。' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ body: '已派員前往處理。', author: { id: desk.user.id } });
-    await t.inject({ method: 'POST', url: `/api/requests/${r.id}/comments`, as: colleague, payload: { body: '謝謝！' } });
+    await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/comments`,
+      as: colleague,
+      payload: { body: '謝謝！' },
+    });
     const detail = (await t.inject({ method: 'GET', url: `/api/requests/${r.id}`, as: requester })).json();
     expect(detail.comments.map((c: { body: string }) => c.body)).toEqual(['已派員前往處理。', '謝謝！']);
-    expect(detail.history.map((h: { seq: number; kind: string }) => `${h.seq}:${h.kind}`)).toEqual(['1:created', '2:commented', '3:commented']);
-    const hidden = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/comments`, as: outsider, payload: { body: '?' } });
+    expect(detail.history.map((h: { seq: number; kind: string }) => `${h.seq}:${h.kind}`)).toEqual([
+      '1:created',
+      '2:commented',
+      '3:commented',
+    ]);
+    const hidden = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/comments`,
+      as: outsider,
+      payload: { body: '?' },
+    });
     expect(hidden.statusCode).toBe(404);
-    const empty = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/comments`, as: requester, payload: { body: '   ' } });
+    const empty = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/comments`,
+      as: requester,
+      payload: { body: '   ' },
+    });
     expect(empty.statusCode).toBe(400);
   });
 
@@ -183,10 +278,21 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       { name: '申請公文.pdf', type: 'application/pdf', content: pdf },
       { name: 'photo.png', type: 'image/png', content: Buffer.alloc(2048, 7) },
     ]);
-    const res = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/attachments`, as: requester, payload: body.payload, headers: body.headers });
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/attachments`,
+      as: requester,
+      payload: body.payload,
+      headers: body.headers,
+    });
     expect(res.statusCode).toBe(201);
     const [doc, photo] = res.json();
-    expect(doc).toMatchObject({ fileName: '申請公文.pdf', contentType: 'application/pdf', size: pdf.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(doc).toMatchObject({
+      fileName: '申請公文.pdf',
+      contentType: 'application/pdf',
+      size: pdf.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(photo).toMatchObject({ fileName: 'photo.png', size: 2048 });
 
     const download = await t.inject({ method: 'GET', url: `/api/requests/${r.id}/attachments/${doc.id}`, as: desk });
@@ -194,12 +300,18 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect(download.rawPayload.equals(pdf)).toBe(true);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('申請公文.pdf')}`);
-    expect((await t.inject({ method: 'GET', url: `/api/requests/${r.id}/attachments/${doc.id}`, as: outsider })).statusCode).toBe(404);
+    expect(
+      (await t.inject({ method: 'GET', url: `/api/requests/${r.id}/attachments/${doc.id}`, as: outsider })).statusCode,
+    ).toBe(404);
 
     const detail = (await t.inject({ method: 'GET', url: `/api/requests/${r.id}`, as: requester })).json();
     expect(detail.attachments).toHaveLength(2);
     expect(detail.history.filter((h: { kind: string }) => h.kind === 'attachment_added')).toHaveLength(2);
-    const audits = await t.database.db.selectFrom('audit_log').select('action').where('object_id', '=', doc.id).execute();
+    const audits = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', doc.id)
+      .execute();
     expect(audits.map((a) => a.action)).toEqual(['request.attachment_added', 'request.attachment_downloaded']);
   });
 
@@ -209,7 +321,13 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       { name: 'small.txt', type: 'text/plain', content: 'ok' },
       { name: 'big.bin', type: 'application/octet-stream', content: Buffer.alloc(65 * 1024) },
     ]);
-    const res = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/attachments`, as: requester, payload: body.payload, headers: body.headers });
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/attachments`,
+      as: requester,
+      payload: body.payload,
+      headers: body.headers,
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: 'payload_too_large', title_zh: '上傳的資料過大' });
     const detail = (await t.inject({ method: 'GET', url: `/api/requests/${r.id}`, as: requester })).json();
@@ -219,30 +337,61 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
   it('refuses an upload without files, or in another field', async () => {
     const r = await t.fileRequest(requester);
     const wrongField = multipart([{ name: 'a.txt', type: 'text/plain', content: 'x' }], 'document');
-    const res = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/attachments`, as: requester, payload: wrongField.payload, headers: wrongField.headers });
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/attachments`,
+      as: requester,
+      payload: wrongField.payload,
+      headers: wrongField.headers,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: 'document', in: 'file' });
-    const json = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/attachments`, as: requester, payload: { file: 'x' } });
+    const json = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/attachments`,
+      as: requester,
+      payload: { file: 'x' },
+    });
     expect(json.statusCode).toBe(415);
   });
 
   it('lets the desk assign a request to a handler, and refuses assigning to a non-handler', async () => {
     const r = await t.fileRequest(requester);
-    const ok = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/assign`, as: desk, payload: { assigneeId: desk.user.id } });
+    const ok = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/assign`,
+      as: desk,
+      payload: { assigneeId: desk.user.id },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().assignee).toEqual({ id: desk.user.id, displayName: '使用者 desk' });
     expect(ok.json().history.at(-1)).toMatchObject({ kind: 'assigned', data: { to: desk.user.id } });
-    const bad = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/assign`, as: desk, payload: { assigneeId: requester.user.id } });
+    const bad = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/assign`,
+      as: desk,
+      payload: { assigneeId: requester.user.id },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ field: 'assigneeId', code: 'not_a_handler' });
-    const byRequester = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/assign`, as: requester, payload: { assigneeId: desk.user.id } });
+    const byRequester = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/assign`,
+      as: requester,
+      payload: { assigneeId: desk.user.id },
+    });
     expect(byRequester.statusCode).toBe(403);
   });
 
   it('refuses comments and files once a request is closed', async () => {
     const r = await t.fileRequest(requester);
     await t.database.db.updateTable('requests').set({ status: 'closed' }).where('id', '=', r.id).execute();
-    const res = await t.inject({ method: 'POST', url: `/api/requests/${r.id}/comments`, as: requester, payload: { body: '還有問題' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/comments`,
+      as: requester,
+      payload: { body: '還有問題' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'request_closed', title_zh: '此申請已結案，不能再變更' });
     const detail = (await t.inject({ method: 'GET', url: `/api/requests/${r.id}`, as: requester })).json();

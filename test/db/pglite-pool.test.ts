@@ -38,7 +38,10 @@ describe('the database layer', () => {
   });
 
   it('reads dates as YYYY-MM-DD text and bigints as numbers on either database', async () => {
-    const { rows } = await sql<{ d: unknown; b: unknown }>`select date '2026-02-08' as d, 9007199254740::bigint as b`.execute(h.db);
+    const { rows } = await sql<{
+      d: unknown;
+      b: unknown;
+    }>`select date '2026-02-08' as d, 9007199254740::bigint as b`.execute(h.db);
     expect(rows[0]).toEqual({ d: '2026-02-08', b: 9007199254740 });
   });
 });

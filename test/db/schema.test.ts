@@ -4,7 +4,12 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/database.js';
-import { REQUEST_CHANNELS, REQUEST_EVENT_KINDS, REQUEST_STATUSES, REQUEST_TYPES } from '../../src/shared/request-vocabulary.js';
+import {
+  REQUEST_CHANNELS,
+  REQUEST_EVENT_KINDS,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+} from '../../src/shared/request-vocabulary.js';
 import { ROLES, UNIT_KINDS, USER_KINDS } from '../../src/shared/roles.js';
 import { freshDatabase } from '../helpers/database.js';
 
@@ -27,7 +32,9 @@ describe('the schema', () => {
     const { rows } = await sql<{ def: string }>`
       select pg_get_constraintdef(c.oid) as def from pg_constraint c
       join pg_class t on t.oid = c.conrelid
-      where t.relname = ${table} and c.contype = 'c' and pg_get_constraintdef(c.oid) like ${`%${column}%`}`.execute(h.db);
+      where t.relname = ${table} and c.contype = 'c' and pg_get_constraintdef(c.oid) like ${`%${column}%`}`.execute(
+      h.db,
+    );
     expect(rows).toHaveLength(1);
     const allowed = [...rows[0]!.def.matchAll(/'([a-z_]+)'::text/g)].map((m) => m[1]).sort();
     expect(allowed).toEqual([...values].sort());
@@ -44,7 +51,10 @@ describe('the embedded database on disk', () => {
     try {
       const first = await openDatabase({ dataDir: dir });
       await migrateToLatest(first.db);
-      await first.db.insertInto('units').values({ parent_id: null, code: 'kept', name: '保留', name_en: 'Kept', kind: 'agency' }).execute();
+      await first.db
+        .insertInto('units')
+        .values({ parent_id: null, code: 'kept', name: '保留', name_en: 'Kept', kind: 'agency' })
+        .execute();
       await first.close();
       const second = await openDatabase({ dataDir: dir });
       expect(await migrateToLatest(second.db)).toEqual([]);

@@ -21,7 +21,11 @@ const UNITS = [
   { id: 'investment', parentId: 'agency' },
 ];
 
-const actor = (roles: Array<{ role: Role; unitId?: string }>, unitId: string | null = 'investment', kind: Actor['kind'] = 'staff'): Actor => ({
+const actor = (
+  roles: Array<{ role: Role; unitId?: string }>,
+  unitId: string | null = 'investment',
+  kind: Actor['kind'] = 'staff',
+): Actor => ({
   userId: 'me',
   username: 'me',
   displayName: 'Me',
@@ -46,11 +50,26 @@ describe('who sees a request', () => {
     ['a requester sees their unit’s', actor([{ role: 'requester' }], 'foreign-trade'), request(), true],
     ['a requester does not see another unit’s', actor([{ role: 'requester' }]), request(), false],
     ['a requester sees what they filed elsewhere', actor([{ role: 'requester' }]), request({ createdBy: 'me' }), true],
-    ['an applicant sees what was filed for them', actor([{ role: 'requester' }]), request({ applicantUserId: 'me' }), true],
+    [
+      'an applicant sees what was filed for them',
+      actor([{ role: 'requester' }]),
+      request({ applicantUserId: 'me' }),
+      true,
+    ],
     ['an assignee sees what they work on', actor([{ role: 'requester' }]), request({ assigneeId: 'me' }), true],
     ['a division head sees a section below', actor([{ role: 'division_head', unitId: 'commerce' }]), request(), true],
-    ['a section chief does not see a sibling section', actor([{ role: 'section_chief', unitId: 'it-services' }]), request(), false],
-    ['an outside company sees nothing of its nominal unit', actor([{ role: 'company_admin' }], 'foreign-trade', 'external'), request(), false],
+    [
+      'a section chief does not see a sibling section',
+      actor([{ role: 'section_chief', unitId: 'it-services' }]),
+      request(),
+      false,
+    ],
+    [
+      'an outside company sees nothing of its nominal unit',
+      actor([{ role: 'company_admin' }], 'foreign-trade', 'external'),
+      request(),
+      false,
+    ],
   ];
   it.each(cases)('%s', (_name, who, what, expected) => {
     expect(canViewRequest(who, requestScopeOf(who, UNITS), what)).toBe(expected);
@@ -59,13 +78,48 @@ describe('who sees a request', () => {
 
 describe('filing a request', () => {
   it.each([
-    ['staff, own unit, web', actor([{ role: 'requester' }]), { unitId: 'investment', channel: 'web', applicantUserId: null }, null],
-    ['staff, other unit', actor([{ role: 'requester' }]), { unitId: 'commerce', channel: 'web', applicantUserId: null }, 'unitId'],
-    ['staff, by phone', actor([{ role: 'requester' }]), { unitId: 'investment', channel: 'phone', applicantUserId: null }, 'channel'],
-    ['staff, as someone else', actor([{ role: 'requester' }]), { unitId: 'investment', channel: 'web', applicantUserId: 'other' }, 'applicantUserId'],
-    ['desk, by phone for another unit', actor([{ role: 'desk_agent' }]), { unitId: 'commerce', channel: 'phone', applicantUserId: 'other' }, null],
-    ['desk, by e-mail', actor([{ role: 'desk_agent' }]), { unitId: 'commerce', channel: 'email', applicantUserId: null }, 'channel'],
-    ['an outside company', actor([{ role: 'company_admin' }], 'foreign-trade', 'external'), { unitId: 'foreign-trade', channel: 'web', applicantUserId: null }, 'unitId'],
+    [
+      'staff, own unit, web',
+      actor([{ role: 'requester' }]),
+      { unitId: 'investment', channel: 'web', applicantUserId: null },
+      null,
+    ],
+    [
+      'staff, other unit',
+      actor([{ role: 'requester' }]),
+      { unitId: 'commerce', channel: 'web', applicantUserId: null },
+      'unitId',
+    ],
+    [
+      'staff, by phone',
+      actor([{ role: 'requester' }]),
+      { unitId: 'investment', channel: 'phone', applicantUserId: null },
+      'channel',
+    ],
+    [
+      'staff, as someone else',
+      actor([{ role: 'requester' }]),
+      { unitId: 'investment', channel: 'web', applicantUserId: 'other' },
+      'applicantUserId',
+    ],
+    [
+      'desk, by phone for another unit',
+      actor([{ role: 'desk_agent' }]),
+      { unitId: 'commerce', channel: 'phone', applicantUserId: 'other' },
+      null,
+    ],
+    [
+      'desk, by e-mail',
+      actor([{ role: 'desk_agent' }]),
+      { unitId: 'commerce', channel: 'email', applicantUserId: null },
+      'channel',
+    ],
+    [
+      'an outside company',
+      actor([{ role: 'company_admin' }], 'foreign-trade', 'external'),
+      { unitId: 'foreign-trade', channel: 'web', applicantUserId: null },
+      'unitId',
+    ],
   ] as const)('%s', (_name, who, filing, refusedField) => {
     expect(filingRefusal(who, filing)?.field ?? null).toBe(refusedField);
   });
@@ -78,7 +132,17 @@ describe('abilities and unit trees', () => {
   });
 
   it('expands a unit to every unit below it, however deep', () => {
-    expect([...descendantsOf(['agency'], UNITS)].sort()).toEqual(['agency', 'commerce', 'foreign-trade', 'investment', 'it-services']);
-    expect([...descendantsOf(['commerce'], [...UNITS].reverse())].sort()).toEqual(['commerce', 'foreign-trade', 'it-services']);
+    expect([...descendantsOf(['agency'], UNITS)].sort()).toEqual([
+      'agency',
+      'commerce',
+      'foreign-trade',
+      'investment',
+      'it-services',
+    ]);
+    expect([...descendantsOf(['commerce'], [...UNITS].reverse())].sort()).toEqual([
+      'commerce',
+      'foreign-trade',
+      'it-services',
+    ]);
   });
 });

@@ -100,7 +100,11 @@ export class TestApp {
   }
 
   async login(user: TestUser, password = PASSWORD): Promise<Session> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password } });
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password },
+    });
     if (res.statusCode !== 200) throw new Error(`login of ${user.username} failed: ${res.statusCode} ${res.body}`);
     const setCookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('govdesk_session='));
     if (!setCookie) throw new Error('no session cookie');
@@ -142,7 +146,12 @@ export class TestApp {
 
   /** Files a request as the session's user; fails the test if it is refused. */
   async fileRequest(session: Session, overrides: Record<string, unknown> = {}) {
-    const res = await this.inject({ method: 'POST', url: '/api/requests', as: session, payload: this.requestBody(session, overrides) });
+    const res = await this.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: session,
+      payload: this.requestBody(session, overrides),
+    });
     if (res.statusCode !== 201) throw new Error(`filing failed: ${res.statusCode} ${res.body}`);
     return res.json<{ id: string; number: string }>();
   }

@@ -109,7 +109,9 @@ export const organisationRepository = {
     }
     if (filter.q) {
       const like = `%${escapeLike(filter.q)}%`;
-      query = query.where((eb) => eb.or([eb('users.username', 'ilike', like), eb('users.display_name', 'ilike', like)]));
+      query = query.where((eb) =>
+        eb.or([eb('users.username', 'ilike', like), eb('users.display_name', 'ilike', like)]),
+      );
     }
     return query.execute();
   },
@@ -125,7 +127,11 @@ export const organisationRepository = {
       .execute();
   },
 
-  async addRoles(db: Executor, userId: string, roles: ReadonlyArray<{ role: Role; unitId: string | null }>): Promise<void> {
+  async addRoles(
+    db: Executor,
+    userId: string,
+    roles: ReadonlyArray<{ role: Role; unitId: string | null }>,
+  ): Promise<void> {
     if (roles.length === 0) return;
     await db
       .insertInto('role_assignments')

@@ -1,10 +1,6 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { RequestScope } from '../../domain/policies.js';
-import type {
-  RequestEventKind,
-  RequestStatus,
-  RequestType,
-} from '../../shared/request-vocabulary.js';
+import type { RequestEventKind, RequestStatus, RequestType } from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
 import type { Database, NewRequestRow } from '../schema.js';
 import { escapeLike } from './organisation.repository.js';

@@ -4,7 +4,15 @@ import type { Executor } from '../database.js';
 export const sessionRepository = {
   insertSession(
     db: Executor,
-    s: { idHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
+    s: {
+      idHash: string;
+      userId: string;
+      csrfToken: string;
+      createdAt: Date;
+      expiresAt: Date;
+      ip: string | null;
+      userAgent: string | null;
+    },
   ): Promise<unknown> {
     return db
       .insertInto('sessions')
@@ -31,7 +39,11 @@ export const sessionRepository = {
   },
 
   touchSession(db: Executor, idHash: string, now: Date, expiresAt: Date): Promise<unknown> {
-    return db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', idHash).execute();
+    return db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: expiresAt })
+      .where('id', '=', idHash)
+      .execute();
   },
 
   deleteSession(db: Executor, idHash: string): Promise<unknown> {
@@ -48,7 +60,14 @@ export const sessionRepository = {
   ) {
     return db
       .insertInto('api_tokens')
-      .values({ user_id: t.userId, name: t.name, prefix: t.prefix, token_hash: t.tokenHash, created_at: t.createdAt, expires_at: t.expiresAt })
+      .values({
+        user_id: t.userId,
+        name: t.name,
+        prefix: t.prefix,
+        token_hash: t.tokenHash,
+        created_at: t.createdAt,
+        expires_at: t.expiresAt,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   },

@@ -41,7 +41,10 @@ export function registerAuthentication(app: FastifyInstance, accounts: AccountSe
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       request.actor = match?.[1] ? await accounts.fromToken(match[1]) : null;
-      if (!request.actor) throw new DomainError('unauthenticated', { detail: { en: 'The API token is invalid or expired', zh: 'API 權杖無效或已過期' } });
+      if (!request.actor)
+        throw new DomainError('unauthenticated', {
+          detail: { en: 'The API token is invalid or expired', zh: 'API 權杖無效或已過期' },
+        });
     } else {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret) {

@@ -16,7 +16,6 @@ import { presentMe, presentToken } from '../presenters.js';
 import type { Actor } from '../../domain/policies.js';
 import type { App, RouteDeps } from './types.js';
 
-
 /** Sign-in and sign-out, the caller's own account, and personal API tokens. */
 export function authRoutes(app: App, deps: RouteDeps): void {
   const meOf = async (actor: Actor) => {
@@ -74,15 +73,29 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     },
   );
 
-  app.get('/api/me', { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me } } }, async (request) =>
-    meOf(actorOf(request)),
+  app.get(
+    '/api/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me } } },
+    async (request) => meOf(actorOf(request)),
   );
 
   app.post(
     '/api/me/password',
-    { schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: z.null(), 400: Problem } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password',
+        body: ChangePasswordBody,
+        response: { 204: z.null(), 400: Problem },
+      },
+    },
     async (request, reply) => {
-      await deps.accounts.changePassword(actorOf(request), request.body.currentPassword, request.body.newPassword, originOf(request));
+      await deps.accounts.changePassword(
+        actorOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+        originOf(request),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -104,14 +117,26 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const { row, token } = await deps.accounts.createToken(actorOf(request), request.body.name, request.body.expiresInDays, originOf(request));
+      const { row, token } = await deps.accounts.createToken(
+        actorOf(request),
+        request.body.name,
+        request.body.expiresInDays,
+        originOf(request),
+      );
       return reply.code(201).send({ ...presentToken(row), token });
     },
   );
 
   app.delete(
     '/api/me/tokens/:id',
-    { schema: { tags: ['auth'], summary: 'Revoke one of my API tokens', params: IdParams, response: { 204: z.null(), 404: Problem } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of my API tokens',
+        params: IdParams,
+        response: { 204: z.null(), 404: Problem },
+      },
+    },
     async (request, reply) => {
       await deps.accounts.revokeToken(actorOf(request), request.params.id, originOf(request));
       return reply.code(204).send(null);

@@ -10,6 +10,10 @@ export function healthRoutes(app: App, deps: RouteDeps): void {
       config: { public: true },
       schema: { tags: ['system'], summary: 'Liveness and the kind of database in use', response: { 200: Health } },
     },
-    async () => ({ status: 'ok' as const, database: deps.databaseKind, version: process.env['npm_package_version'] ?? '0.1.0' }),
+    async () => ({
+      status: 'ok' as const,
+      database: deps.databaseKind,
+      version: process.env['npm_package_version'] ?? '0.1.0',
+    }),
   );
 }

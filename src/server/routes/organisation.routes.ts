@@ -9,14 +9,25 @@ import type { App, RouteDeps } from './types.js';
 export function organisationRoutes(app: App, deps: RouteDeps): void {
   app.get(
     '/api/units',
-    { schema: { tags: ['organisation'], summary: 'Every unit of the agency, as a flat list with parents', response: { 200: z.array(Unit) } } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Every unit of the agency, as a flat list with parents',
+        response: { 200: z.array(Unit) },
+      },
+    },
     async () => (await deps.organisation.listUnits()).map(presentUnit),
   );
 
   app.post(
     '/api/units',
     {
-      schema: { tags: ['organisation'], summary: 'Add a unit (administrators)', body: UnitCreate, response: { 201: Unit, 400: Problem, 403: Problem } },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Add a unit (administrators)',
+        body: UnitCreate,
+        response: { 201: Unit, 400: Problem, 403: Problem },
+      },
     },
     async (request, reply) => {
       const unit = await deps.organisation.createUnit(actorOf(request), request.body, originOf(request));

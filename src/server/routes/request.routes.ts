@@ -42,7 +42,10 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
     async (request, reply) => {
       const actor = actorOf(request);
       const id = await requests.create(actor, request.body, originOf(request));
-      return reply.code(201).header('location', `/api/requests/${id}`).send(presentDetail(await requests.get(actor, id)));
+      return reply
+        .code(201)
+        .header('location', `/api/requests/${id}`)
+        .send(presentDetail(await requests.get(actor, id)));
     },
   );
 
@@ -146,15 +149,35 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
         if (part.type !== 'file') continue;
         if (part.fieldname !== 'file') {
           throw new DomainError('validation_failed', {
-            fields: [{ field: part.fieldname, in: 'file', code: 'unknown_field', message: 'Send files in the field `file`', message_zh: '請以 file 欄位上傳檔案' }],
+            fields: [
+              {
+                field: part.fieldname,
+                in: 'file',
+                code: 'unknown_field',
+                message: 'Send files in the field `file`',
+                message_zh: '請以 file 欄位上傳檔案',
+              },
+            ],
           });
         }
         const content = await part.toBuffer();
-        files.push({ fileName: part.filename.slice(0, 255) || 'file', contentType: part.mimetype || 'application/octet-stream', content });
+        files.push({
+          fileName: part.filename.slice(0, 255) || 'file',
+          contentType: part.mimetype || 'application/octet-stream',
+          content,
+        });
       }
       if (files.length === 0) {
         throw new DomainError('validation_failed', {
-          fields: [{ field: 'file', in: 'file', code: 'required', message: 'Choose at least one file', message_zh: '請選擇至少一個檔案' }],
+          fields: [
+            {
+              field: 'file',
+              in: 'file',
+              code: 'required',
+              message: 'Choose at least one file',
+              message_zh: '請選擇至少一個檔案',
+            },
+          ],
         });
       }
       const ids = await requests.attach(actor, request.params.id, files, originOf(request));
@@ -171,11 +194,19 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
         summary: 'Download an attachment',
         params: AttachmentParams,
         produces: ['application/octet-stream'],
-        response: { 200: z.string().meta({ format: 'binary', description: 'The file, with its own content type' }), 404: Problem },
+        response: {
+          200: z.string().meta({ format: 'binary', description: 'The file, with its own content type' }),
+          404: Problem,
+        },
       },
     },
     async (request, reply) => {
-      const file = await requests.download(actorOf(request), request.params.id, request.params.attachmentId, originOf(request));
+      const file = await requests.download(
+        actorOf(request),
+        request.params.id,
+        request.params.attachmentId,
+        originOf(request),
+      );
       return reply
         .header('content-type', file.content_type)
         .header('content-disposition', contentDisposition(file.file_name))

@@ -45,7 +45,9 @@ export function accountService(ctx: ServiceContext) {
     /** Checks the password and opens a session; the same answer for an unknown user and a wrong password. */
     async login(username: string, password: string, origin: Origin) {
       const user = await organisationRepository.findUserByUsername(db, username);
-      const ok = user ? await verifyPassword(password, user.password_hash) : await verifyPassword(password, await decoyHash());
+      const ok = user
+        ? await verifyPassword(password, user.password_hash)
+        : await verifyPassword(password, await decoyHash());
       const now = ctx.now();
       if (!user || !ok || !isUsable(user, now)) {
         await auditRepository.append(db, {
@@ -70,7 +72,13 @@ export function accountService(ctx: ServiceContext) {
           ip: origin.ip,
           userAgent: origin.userAgent?.slice(0, 300) ?? null,
         });
-        await auditRepository.append(tx, { actorId: user.id, action: 'auth.login', objectType: 'user', objectId: user.id, ip: origin.ip });
+        await auditRepository.append(tx, {
+          actorId: user.id,
+          action: 'auth.login',
+          objectType: 'user',
+          objectId: user.id,
+          ip: origin.ip,
+        });
         await sessionRepository.deleteExpiredSessions(tx, now);
       });
       const actor = await loadActor(db, user);
@@ -116,7 +124,13 @@ export function accountService(ctx: ServiceContext) {
     async logout(secret: string, actor: Actor, origin: Origin): Promise<void> {
       await db.transaction().execute(async (tx) => {
         await sessionRepository.deleteSession(tx, secretHash(secret));
-        await auditRepository.append(tx, { actorId: actor.userId, action: 'auth.logout', objectType: 'user', objectId: actor.userId, ip: origin.ip });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'auth.logout',
+          objectType: 'user',
+          objectId: actor.userId,
+          ip: origin.ip,
+        });
       });
     },
 
@@ -126,12 +140,23 @@ export function accountService(ctx: ServiceContext) {
         throw DomainError.field('currentPassword', 'wrong_password', 'The current password is wrong', '目前密碼不正確');
       }
       if (current === next) {
-        throw DomainError.field('newPassword', 'same_password', 'The new password must differ from the current one', '新密碼不能與目前密碼相同');
+        throw DomainError.field(
+          'newPassword',
+          'same_password',
+          'The new password must differ from the current one',
+          '新密碼不能與目前密碼相同',
+        );
       }
       const hash = await hashPassword(next);
       await db.transaction().execute(async (tx) => {
         await organisationRepository.updatePassword(tx, actor.userId, hash);
-        await auditRepository.append(tx, { actorId: actor.userId, action: 'user.password_changed', objectType: 'user', objectId: actor.userId, ip: origin.ip });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'user.password_changed',
+          objectType: 'user',
+          objectId: actor.userId,
+          ip: origin.ip,
+        });
       });
     },
 
@@ -152,7 +177,14 @@ export function accountService(ctx: ServiceContext) {
           createdAt: now,
           expiresAt,
         });
-        await auditRepository.append(tx, { actorId: actor.userId, action: 'api_token.created', objectType: 'api_token', objectId: created.id, ip: origin.ip, data: { name } });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'api_token.created',
+          objectType: 'api_token',
+          objectId: created.id,
+          ip: origin.ip,
+          data: { name },
+        });
         return created;
       });
       return { row, token };
@@ -162,7 +194,13 @@ export function accountService(ctx: ServiceContext) {
       await db.transaction().execute(async (tx) => {
         const revoked = await sessionRepository.revokeToken(tx, actor.userId, id, ctx.now());
         if (!revoked) throw new DomainError('not_found');
-        await auditRepository.append(tx, { actorId: actor.userId, action: 'api_token.revoked', objectType: 'api_token', objectId: id, ip: origin.ip });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'api_token.revoked',
+          objectType: 'api_token',
+          objectId: id,
+          ip: origin.ip,
+        });
       });
     },
   };

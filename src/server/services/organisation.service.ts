@@ -37,7 +37,14 @@ export function organisationService(ctx: ServiceContext) {
           throw DomainError.field('code', 'duplicate', 'This code is already used', '此代碼已被使用');
         }
         const unit = await organisationRepository.insertUnit(tx, input);
-        await auditRepository.append(tx, { actorId: actor.userId, action: 'unit.created', objectType: 'unit', objectId: unit.id, ip: origin.ip, data: { code: unit.code, name: unit.name } });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'unit.created',
+          objectType: 'unit',
+          objectId: unit.id,
+          ip: origin.ip,
+          data: { code: unit.code, name: unit.name },
+        });
         return unit;
       });
     },
@@ -47,9 +54,16 @@ export function organisationService(ctx: ServiceContext) {
       const abilities = abilitiesOf(actor);
       if (!abilities.manageUsers && !abilities.assignRequests) throw new DomainError('forbidden');
       const users = await organisationRepository.listUsers(db, filter);
-      const roles = await organisationRepository.rolesOf(db, users.map((u) => u.id));
+      const roles = await organisationRepository.rolesOf(
+        db,
+        users.map((u) => u.id),
+      );
       const units = new Map((await organisationRepository.listUnits(db)).map((u) => [u.id, u.name]));
-      return users.map((u) => ({ user: u, unitName: u.unit_id ? units.get(u.unit_id) ?? null : null, roles: roles.filter((r) => r.user_id === u.id) }));
+      return users.map((u) => ({
+        user: u,
+        unitName: u.unit_id ? (units.get(u.unit_id) ?? null) : null,
+        roles: roles.filter((r) => r.user_id === u.id),
+      }));
     },
 
     /** An administrator creates an account, with a recorded reason (SEC-2). */
@@ -58,7 +72,12 @@ export function organisationService(ctx: ServiceContext) {
       if (input.kind !== 'staff') {
         const bad = input.roles.findIndex((r) => STAFF_ONLY_ROLES.includes(r.role));
         if (bad >= 0) {
-          throw DomainError.field(`roles.${bad}.role`, 'staff_only_role', 'Only agency staff may hold this role', '此角色僅限機關內部人員');
+          throw DomainError.field(
+            `roles.${bad}.role`,
+            'staff_only_role',
+            'Only agency staff may hold this role',
+            '此角色僅限機關內部人員',
+          );
         }
       }
       const passwordHash = await hashPassword(input.password);

@@ -37,7 +37,10 @@ export function requestService(ctx: ServiceContext) {
   const { db, config } = ctx;
 
   async function scopeOf(executor: Executor, actor: Actor) {
-    return requestScopeOf(actor, (await organisationRepository.listUnits(executor)).map((u) => ({ id: u.id, parentId: u.parent_id })));
+    return requestScopeOf(
+      actor,
+      (await organisationRepository.listUnits(executor)).map((u) => ({ id: u.id, parentId: u.parent_id })),
+    );
   }
 
   /** Locks a request the actor may see; 404 for one they may not (its existence is not disclosed). */
@@ -59,11 +62,18 @@ export function requestService(ctx: ServiceContext) {
       if (refusal) {
         throw new DomainError('forbidden', {
           detail: { en: refusal.en, zh: refusal.zh },
-          fields: [{ field: refusal.field, in: 'body', code: 'not_allowed', message: refusal.en, message_zh: refusal.zh }],
+          fields: [
+            { field: refusal.field, in: 'body', code: 'not_allowed', message: refusal.en, message_zh: refusal.zh },
+          ],
         });
       }
       if (input.wishedDate < input.applicationDate) {
-        throw DomainError.field('wishedDate', 'before_application', 'The wished completion date is before the application date', '希望完成日期早於申請日期');
+        throw DomainError.field(
+          'wishedDate',
+          'before_application',
+          'The wished completion date is before the application date',
+          '希望完成日期早於申請日期',
+        );
       }
       const now = ctx.now();
       return db.transaction().execute(async (tx) => {
@@ -100,7 +110,14 @@ export function requestService(ctx: ServiceContext) {
           toStatus: 'submitted',
           data: { number: row.number, channel: row.channel },
         });
-        await auditRepository.append(tx, { actorId: actor.userId, action: 'request.created', objectType: 'request', objectId: row.id, ip: origin.ip, data: { number: row.number } });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'request.created',
+          objectType: 'request',
+          objectId: row.id,
+          ip: origin.ip,
+          data: { number: row.number },
+        });
         return row.id;
       });
     },
@@ -138,10 +155,28 @@ export function requestService(ctx: ServiceContext) {
       return db.transaction().execute(async (tx) => {
         const row = await lockVisible(tx, actor, id);
         requireOpen(row, canCommentOn(actor, facts(row)));
-        const comment = await requestRepository.insertComment(tx, { requestId: id, authorId: actor.userId, body, at: now });
-        await requestRepository.appendEvent(tx, { requestId: id, kind: 'commented', actorId: actor.userId, at: now, data: { commentId: comment.id } });
+        const comment = await requestRepository.insertComment(tx, {
+          requestId: id,
+          authorId: actor.userId,
+          body,
+          at: now,
+        });
+        await requestRepository.appendEvent(tx, {
+          requestId: id,
+          kind: 'commented',
+          actorId: actor.userId,
+          at: now,
+          data: { commentId: comment.id },
+        });
         await requestRepository.touch(tx, id, now);
-        await auditRepository.append(tx, { actorId: actor.userId, action: 'request.commented', objectType: 'request', objectId: id, ip: origin.ip, data: { commentId: comment.id } });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'request.commented',
+          objectType: 'request',
+          objectId: id,
+          ip: origin.ip,
+          data: { commentId: comment.id },
+        });
         return comment.id;
       });
     },
@@ -172,7 +207,14 @@ export function requestService(ctx: ServiceContext) {
             at: now,
             data: { attachmentId: a.id, fileName: a.file_name, size: a.size },
           });
-          await auditRepository.append(tx, { actorId: actor.userId, action: 'request.attachment_added', objectType: 'attachment', objectId: a.id, ip: origin.ip, data: { requestId: id, fileName: a.file_name, sha256 } });
+          await auditRepository.append(tx, {
+            actorId: actor.userId,
+            action: 'request.attachment_added',
+            objectType: 'attachment',
+            objectId: a.id,
+            ip: origin.ip,
+            data: { requestId: id, fileName: a.file_name, sha256 },
+          });
         }
         await requestRepository.touch(tx, id, now);
         return ids;
@@ -185,7 +227,14 @@ export function requestService(ctx: ServiceContext) {
       if (!row || !canViewRequest(actor, await scopeOf(db, actor), facts(row))) throw new DomainError('not_found');
       const file = await requestRepository.attachmentWithContent(db, id, attachmentId);
       if (!file) throw new DomainError('not_found');
-      await auditRepository.append(db, { actorId: actor.userId, action: 'request.attachment_downloaded', objectType: 'attachment', objectId: attachmentId, ip: origin.ip, data: { requestId: id } });
+      await auditRepository.append(db, {
+        actorId: actor.userId,
+        action: 'request.attachment_downloaded',
+        objectType: 'attachment',
+        objectId: attachmentId,
+        ip: origin.ip,
+        data: { requestId: id },
+      });
       return file;
     },
 
@@ -199,7 +248,12 @@ export function requestService(ctx: ServiceContext) {
           const user = await organisationRepository.findUserById(tx, assigneeId);
           const roles = user ? await organisationRepository.rolesOf(tx, [user.id]) : [];
           if (!user || user.disabled_at || !roles.some((r) => HANDLER_ROLES.includes(r.role))) {
-            throw DomainError.field('assigneeId', 'not_a_handler', 'This person cannot be assigned requests', '此人員不能被指派處理申請');
+            throw DomainError.field(
+              'assigneeId',
+              'not_a_handler',
+              'This person cannot be assigned requests',
+              '此人員不能被指派處理申請',
+            );
           }
           assigneeName = user.display_name;
         }
@@ -212,7 +266,14 @@ export function requestService(ctx: ServiceContext) {
           at: now,
           data: { from: row.assignee_id, to: assigneeId, toName: assigneeName },
         });
-        await auditRepository.append(tx, { actorId: actor.userId, action: 'request.assigned', objectType: 'request', objectId: id, ip: origin.ip, data: { from: row.assignee_id, to: assigneeId } });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'request.assigned',
+          objectType: 'request',
+          objectId: id,
+          ip: origin.ip,
+          data: { from: row.assignee_id, to: assigneeId },
+        });
       });
     },
   };

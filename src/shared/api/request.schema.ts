@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  REQUEST_CHANNELS,
-  REQUEST_EVENT_KINDS,
-  REQUEST_STATUSES,
-  REQUEST_TYPES,
-} from '../request-vocabulary.js';
+import { REQUEST_CHANNELS, REQUEST_EVENT_KINDS, REQUEST_STATUSES, REQUEST_TYPES } from '../request-vocabulary.js';
 import { IsoDate, IsoInstant } from './common.schema.js';
 
 /** 000 附件一: the part of the form the applicant fills. */
@@ -58,10 +53,7 @@ export const SORT_KEYS = [
 ] as const;
 
 const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').filter((s) => s.length > 0) : v),
-    z.array(item).max(20),
-  );
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter((s) => s.length > 0) : v), z.array(item).max(20));
 
 export const RequestListQuery = z.strictObject({
   status: csv(z.enum(REQUEST_STATUSES)).optional().describe('Comma-separated statuses'),
