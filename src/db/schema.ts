@@ -146,7 +146,38 @@ export interface AuditLogTable {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface CalendarSourcesTable {
+  id: Generated<string>;
+  year: number;
+  file_name: string;
+  origin: 'shipped' | 'imported';
+  revision: ColumnType<number, number, number>;
+  sha256: string;
+  day_count: number;
+  holiday_count: number;
+  active: boolean;
+  imported_by: string | null;
+  imported_at: CreatedAt;
+}
+
+export interface CalendarDaysTable {
+  date: DateColumn;
+  holiday: boolean;
+  note: string;
+  source_id: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
 export interface Database {
+  calendar_sources: CalendarSourcesTable;
+  calendar_days: CalendarDaysTable;
+  settings: SettingsTable;
   units: UnitsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

@@ -55,6 +55,8 @@ export type Abilities = {
   fileOnBehalf: boolean;
   assignRequests: boolean;
   manageUsers: boolean;
+  /** Agency settings and reference data: office hours, the office calendar. */
+  manageSettings: boolean;
 };
 
 export function abilitiesOf(actor: Actor): Abilities {
@@ -63,6 +65,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     fileOnBehalf: hasRole(actor, FILE_ON_BEHALF_ROLES),
     assignRequests: hasRole(actor, ASSIGN_ROLES),
     manageUsers: hasRole(actor, ['admin']),
+    manageSettings: hasRole(actor, ['admin']),
   };
 }
 

@@ -18,11 +18,13 @@ import type { DatabaseHandle } from '../db/database.js';
 import { problemOf, errorHandler, sendProblem } from './problem.js';
 import { registerAuthentication } from './plugins/authentication.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { calendarRoutes } from './routes/calendar.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organisationRoutes } from './routes/organisation.routes.js';
 import { requestRoutes } from './routes/request.routes.js';
 import type { App, RouteDeps } from './routes/types.js';
 import { accountService } from './services/account.service.js';
+import { calendarService } from './services/calendar.service.js';
 import { organisationService } from './services/organisation.service.js';
 import { requestService } from './services/request.service.js';
 
@@ -66,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     accounts: accountService(ctx),
     organisation: organisationService(ctx),
     requests: requestService(ctx),
+    calendar: calendarService(ctx),
     config,
     databaseKind: database.kind,
   };
@@ -122,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   authRoutes(app, deps);
   organisationRoutes(app, deps);
   requestRoutes(app, deps);
+  calendarRoutes(app, deps);
 
   const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {

@@ -4,7 +4,12 @@ import { DEMO_AGENCY, DEMO_UNITS, DEMO_USERS, type DemoUser } from '../domain/de
 import type { Db } from '../db/database.js';
 import { auditRepository } from '../db/repositories/audit.repository.js';
 import { organisationRepository } from '../db/repositories/organisation.repository.js';
+import { fileURLToPath } from 'node:url';
 import { hashPassword } from './auth/password.js';
+import { loadShippedCalendars } from './services/calendar.service.js';
+
+/** The office calendar files shipped with GovDesk (SLA-1); the same path from src/ and dist/. */
+export const SHIPPED_CALENDAR_DIR = fileURLToPath(new URL('../../resources/tw-gov-calendar/', import.meta.url));
 
 type Say = (line: string) => void;
 
@@ -126,5 +131,7 @@ async function loadDemo(db: Db, config: Config, agencyId: string, say: Say): Pro
 export async function bootstrap(db: Db, config: Config, say: Say): Promise<void> {
   const agencyId = await ensureAgency(db, config);
   await ensureAdmin(db, config, agencyId, say);
+  const years = await loadShippedCalendars(db, SHIPPED_CALENDAR_DIR, new Date());
+  if (years.length > 0) say(`Office calendar loaded for ${years.join(', ')}`);
   if (config.demo) await loadDemo(db, config, agencyId, say);
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { SHIPPED_CALENDAR_DIR } from '../../src/server/bootstrap.js';
 import { ROLES, type Role } from '../../src/shared/roles.js';
 import { multipart, PASSWORD, TestApp, type Session } from '../helpers/test-app.js';
 
@@ -7,6 +9,8 @@ import { multipart, PASSWORD, TestApp, type Session } from '../helpers/test-app.
  * answer against the table below: who may do what is written down here once (docs/authorization.md
  * explains it in words). A route added without a line here fails the test.
  */
+const calendarCsv = fs.readFileSync(`${SHIPPED_CALENDAR_DIR}/115年中華民國政府行政機關辦公日曆表.csv`);
+
 const SEE_ALL: readonly Role[] = [
   'desk_agent',
   'it_officer',
@@ -24,11 +28,12 @@ const SUPERVISORS: readonly Role[] = ['section_chief', 'division_deputy', 'divis
 type Caller = Role | 'anonymous';
 type Ctx = { requestId: string; attachmentId: string; session: Session | null; role: Caller };
 type Case = {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   path: (c: Ctx) => string;
   body?: (c: Ctx) => unknown;
-  multipart?: boolean;
+  /** Sends a file as multipart/form-data: a small text file, or a calendar CSV. */
+  upload?: 'text' | 'calendar';
   expect: (role: Role) => number;
   anonymous?: number;
 };
@@ -138,7 +143,7 @@ const CASES: Case[] = [
     method: 'POST',
     url: '/api/requests/:id/attachments',
     path: (c) => `/api/requests/${c.requestId}/attachments`,
-    multipart: true,
+    upload: 'text',
     expect: seeing(201),
   },
   {
@@ -146,6 +151,40 @@ const CASES: Case[] = [
     url: '/api/requests/:id/attachments/:attachmentId',
     path: (c) => `/api/requests/${c.requestId}/attachments/${c.attachmentId}`,
     expect: seeing(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/calendar/add',
+    path: () => '/api/calendar/add?start=2026-11-23T08:30:00%2B08:00&duration=PT2H',
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/calendar/between',
+    path: () => '/api/calendar/between?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z',
+    expect: signedIn(200),
+  },
+  { method: 'GET', url: '/api/calendar/days', path: () => '/api/calendar/days?year=2026', expect: signedIn(200) },
+  { method: 'GET', url: '/api/calendar/sources', path: () => '/api/calendar/sources', expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/calendar/imports',
+    path: () => '/api/calendar/imports',
+    upload: 'calendar',
+    expect: only(['admin'], 201),
+  },
+  { method: 'GET', url: '/api/settings/office-hours', path: () => '/api/settings/office-hours', expect: signedIn(200) },
+  {
+    method: 'PUT',
+    url: '/api/settings/office-hours',
+    path: () => '/api/settings/office-hours',
+    body: () => ({
+      periods: [
+        { start: '08:30', end: '12:30' },
+        { start: '13:30', end: '17:30' },
+      ],
+    }),
+    expect: only(['admin'], 200),
   },
   // Last: it ends the session the other cases use.
   { method: 'POST', url: '/api/auth/logout', path: () => '/api/auth/logout', expect: signedIn(204) },
@@ -201,16 +240,15 @@ describe('authorisation of every route for every role', () => {
       for (const role of callers) {
         const session = role === 'anonymous' ? null : sessions.get(role)!;
         const ctx: Ctx = { requestId, attachmentId, session, role };
-        const upload = multipart([{ name: 'b.txt', type: 'text/plain', content: 'x' }]);
+        const upload =
+          c.upload === 'calendar'
+            ? multipart([{ name: '115.csv', type: 'text/csv', content: calendarCsv }])
+            : multipart([{ name: 'b.txt', type: 'text/plain', content: 'x' }]);
         const res = await t.inject({
           method: c.method,
           url: c.path(ctx),
           as: session,
-          ...(c.multipart
-            ? { payload: upload.payload, headers: upload.headers }
-            : c.body
-              ? { payload: c.body(ctx) }
-              : {}),
+          ...(c.upload ? { payload: upload.payload, headers: upload.headers } : c.body ? { payload: c.body(ctx) } : {}),
         });
         answers[role] = res.statusCode;
         expected[role] = role === 'anonymous' ? (c.anonymous ?? 401) : c.expect(role);

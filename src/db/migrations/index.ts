@@ -1,4 +1,5 @@
 import * as createCoreTables from './20261122T0900-create-core-tables.js';
+import * as createCalendar from './20261123T0100-create-calendar-and-settings.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -6,4 +7,5 @@ import * as createCoreTables from './20261122T0900-create-core-tables.js';
  */
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> = [
   { name: '20261122T0900-create-core-tables', up: createCoreTables.up },
+  { name: '20261123T0100-create-calendar-and-settings', up: createCalendar.up },
 ];

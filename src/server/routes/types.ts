@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseKind } from '../../db/database.js';
 import type { AccountService } from '../services/account.service.js';
+import type { CalendarService } from '../services/calendar.service.js';
 import type { OrganisationService } from '../services/organisation.service.js';
 import type { RequestService } from '../services/request.service.js';
 import type { Config } from '../../config.js';
@@ -25,6 +26,7 @@ export type RouteDeps = {
   accounts: AccountService;
   organisation: OrganisationService;
   requests: RequestService;
+  calendar: CalendarService;
   config: Config;
   databaseKind: DatabaseKind;
 };

@@ -32,6 +32,7 @@ export const Me = z
       fileOnBehalf: z.boolean(),
       assignRequests: z.boolean(),
       manageUsers: z.boolean(),
+      manageSettings: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });
