@@ -136,14 +136,17 @@ export interface AttachmentContentsTable {
 }
 
 export interface AuditLogTable {
-  id: BigId;
-  at: CreatedAt;
+  id: ColumnType<number, number, never>;
+  at: ColumnType<Date, Date, never>;
   actor_id: string | null;
   action: string;
   object_type: string | null;
   object_id: string | null;
   ip: string | null;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** SEC-3: each record's hash covers its content and the previous record's hash. */
+  prev_hash: string | null;
+  hash: string;
 }
 
 export interface CalendarSourcesTable {

@@ -57,6 +57,8 @@ export type Abilities = {
   manageUsers: boolean;
   /** Agency settings and reference data: office hours, the office calendar. */
   manageSettings: boolean;
+  /** Read and check the audit trail (SEC-3). */
+  readAudit: boolean;
 };
 
 export function abilitiesOf(actor: Actor): Abilities {
@@ -66,6 +68,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     assignRequests: hasRole(actor, ASSIGN_ROLES),
     manageUsers: hasRole(actor, ['admin']),
     manageSettings: hasRole(actor, ['admin']),
+    readAudit: hasRole(actor, ['auditor', 'admin']),
   };
 }
 

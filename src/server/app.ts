@@ -17,6 +17,7 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { problemOf, errorHandler, sendProblem } from './problem.js';
 import { registerAuthentication } from './plugins/authentication.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -24,6 +25,7 @@ import { organisationRoutes } from './routes/organisation.routes.js';
 import { requestRoutes } from './routes/request.routes.js';
 import type { App, RouteDeps } from './routes/types.js';
 import { accountService } from './services/account.service.js';
+import { auditService } from './services/audit.service.js';
 import { calendarService } from './services/calendar.service.js';
 import { organisationService } from './services/organisation.service.js';
 import { requestService } from './services/request.service.js';
@@ -69,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     organisation: organisationService(ctx),
     requests: requestService(ctx),
     calendar: calendarService(ctx),
+    audit: auditService(ctx),
     config,
     databaseKind: database.kind,
   };
@@ -126,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   organisationRoutes(app, deps);
   requestRoutes(app, deps);
   calendarRoutes(app, deps);
+  auditRoutes(app, deps);
 
   const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {

@@ -186,6 +186,7 @@ const CASES: Case[] = [
     }),
     expect: only(['admin'], 200),
   },
+  { method: 'GET', url: '/api/audit/verify', path: () => '/api/audit/verify', expect: only(['auditor', 'admin'], 200) },
   // Last: it ends the session the other cases use.
   { method: 'POST', url: '/api/auth/logout', path: () => '/api/auth/logout', expect: signedIn(204) },
 ];

@@ -150,14 +150,16 @@ export const up = [
   )`,
 
   `create table audit_log (
-    id bigint generated always as identity primary key,
-    at timestamptz not null default now(),
+    id bigint primary key,
+    at timestamptz not null,
     actor_id uuid references users(id),
     action text not null,
     object_type text,
     object_id text,
     ip text,
-    data jsonb not null default '{}'::jsonb
+    data jsonb not null default '{}'::jsonb,
+    prev_hash text,
+    hash text not null
   )`,
   `create index audit_log_at_idx on audit_log (at)`,
   `create index audit_log_object_idx on audit_log (object_type, object_id)`,

@@ -1,4 +1,6 @@
-import type { Executor } from '../database.js';
+import { sql } from 'kysely';
+import { auditHash, checkChain, type ChainBreak } from '../../domain/audit-chain.js';
+import type { Executor, Tx } from '../database.js';
 
 export type AuditEntry = {
   actorId: string | null;
@@ -9,19 +11,87 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
-/** The audit trail (SEC-3): append-only; written in the same transaction as the change it records. */
+/** Any fixed number: the key of the advisory lock that orders appends to the chain. */
+const CHAIN_LOCK = 726_173_001;
+
+async function appendInTx(tx: Tx, entry: AuditEntry): Promise<void> {
+  // One writer at a time extends the chain; the lock ends with the transaction.
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+  const last = await tx
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const record = {
+    id: (last?.id ?? 0) + 1,
+    // Millisecond precision, so the instant hashed is the instant stored.
+    at: new Date(Date.now()),
+    actorId: entry.actorId,
+    action: entry.action,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    ip: entry.ip ?? null,
+    data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
+  };
+  const prevHash = last?.hash ?? null;
+  await tx
+    .insertInto('audit_log')
+    .values({
+      id: record.id,
+      at: record.at,
+      actor_id: record.actorId,
+      action: record.action,
+      object_type: record.objectType,
+      object_id: record.objectId,
+      ip: record.ip,
+      data: JSON.stringify(record.data),
+      prev_hash: prevHash,
+      hash: auditHash(prevHash, record),
+    })
+    .execute();
+}
+
+/** The audit trail (SEC-3): append-only and hash-chained; written in the transaction of the change it records. */
 export const auditRepository = {
-  append(db: Executor, entry: AuditEntry): Promise<unknown> {
-    return db
-      .insertInto('audit_log')
-      .values({
-        actor_id: entry.actorId,
-        action: entry.action,
-        object_type: entry.objectType ?? null,
-        object_id: entry.objectId ?? null,
-        ip: entry.ip ?? null,
-        data: JSON.stringify(entry.data ?? {}),
-      })
-      .execute();
+  append(db: Executor, entry: AuditEntry): Promise<void> {
+    if (db.isTransaction) return appendInTx(db as Tx, entry);
+    return db.transaction().execute((tx) => appendInTx(tx, entry));
+  },
+
+  /** Walks the whole chain in batches; the first broken record, or null, and how many were checked. */
+  async verify(db: Executor, batchSize = 5000): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
+    let previous: { id: number; hash: string } | null = null;
+    let checked = 0;
+    for (;;) {
+      const afterId: number = previous?.id ?? 0;
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) return { checked, firstBreak: null };
+      const firstBreak = checkChain(
+        previous,
+        rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          actorId: r.actor_id,
+          action: r.action,
+          objectType: r.object_type,
+          objectId: r.object_id,
+          ip: r.ip,
+          data: r.data,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+        })),
+      );
+      if (firstBreak) return { checked: checked + rows.findIndex((r) => r.id === firstBreak.id), firstBreak };
+      checked += rows.length;
+      const last = rows[rows.length - 1]!;
+      previous = { id: last.id, hash: last.hash };
+    }
   },
 };

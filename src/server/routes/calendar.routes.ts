@@ -168,13 +168,11 @@ export function calendarRoutes(app: App, deps: RouteDeps): void {
       }
       const bytes = await file.toBuffer();
       const result = await calendar.importFile(actor, file.filename.slice(0, 255), bytes, originOf(request));
-      return reply
-        .code(201)
-        .send({
-          source: presentSource(result.source),
-          replaced: result.replaced,
-          workingSaturdays: result.workingSaturdays,
-        });
+      return reply.code(201).send({
+        source: presentSource(result.source),
+        replaced: result.replaced,
+        workingSaturdays: result.workingSaturdays,
+      });
     },
   );
 

@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseKind } from '../../db/database.js';
 import type { AccountService } from '../services/account.service.js';
+import type { AuditService } from '../services/audit.service.js';
 import type { CalendarService } from '../services/calendar.service.js';
 import type { OrganisationService } from '../services/organisation.service.js';
 import type { RequestService } from '../services/request.service.js';
@@ -27,6 +28,7 @@ export type RouteDeps = {
   organisation: OrganisationService;
   requests: RequestService;
   calendar: CalendarService;
+  audit: AuditService;
   config: Config;
   databaseKind: DatabaseKind;
 };

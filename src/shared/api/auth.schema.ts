@@ -33,6 +33,7 @@ export const Me = z
       assignRequests: z.boolean(),
       manageUsers: z.boolean(),
       manageSettings: z.boolean(),
+      readAudit: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/domain/audit-chain.js';
+import { auditRepository } from '../../src/db/repositories/audit.repository.js';
+import { TestApp, type Session } from '../helpers/test-app.js';
+
+describe('the tamper-evident audit trail (SEC-3)', () => {
+  let t: TestApp;
+  let auditor: Session;
+  let staff: Session;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    auditor = await t.signedIn('auditor', { roles: ['auditor'] });
+    staff = await t.signedIn('staff');
+    for (let i = 0; i < 3; i++) await t.fileRequest(staff, { title: `稽核 ${i}` });
+  });
+  afterAll(() => t.stop());
+
+  const verify = async () => (await t.inject({ method: 'GET', url: '/api/audit/verify', as: auditor })).json();
+
+  it('chains every record to the one before it', async () => {
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .select(['id', 'prev_hash', 'hash'])
+      .orderBy('id')
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    rows.forEach((r, i) => {
+      expect(r.id).toBe(i + 1);
+      expect(r.prev_hash).toBe(i === 0 ? null : rows[i - 1]!.hash);
+    });
+    expect(await verify()).toMatchObject({ intact: true, firstBreak: null });
+  });
+
+  it('keeps the chain whole under concurrent writers', async () => {
+    await Promise.all(Array.from({ length: 15 }, (_, i) => t.fileRequest(staff, { title: `並行稽核 ${i}` })));
+    expect(await auditRepository.verify(t.database.db, 7)).toMatchObject({ firstBreak: null });
+  });
+
+  it('names the first record altered directly in the database', async () => {
+    const target = await t.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'request.created')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await sql`update audit_log set data = jsonb_set(data, '{number}', '"CTSP-115-99999"') where id = ${target.id}`.execute(
+      t.database.db,
+    );
+    const result = await verify();
+    expect(result).toMatchObject({
+      intact: false,
+      firstBreak: { id: target.id, reason: 'hash_mismatch' },
+      checked: target.id - 1,
+    });
+  });
+
+  it('notices a record removed from the middle', async () => {
+    const h = await TestApp.start();
+    try {
+      const s = await h.signedIn('someone');
+      await h.fileRequest(s);
+      await h.fileRequest(s);
+      const ids = (await h.database.db.selectFrom('audit_log').select('id').orderBy('id').execute()).map((r) => r.id);
+      const middle = ids[Math.floor(ids.length / 2)]!;
+      await h.database.db.deleteFrom('audit_log').where('id', '=', middle).execute();
+      expect((await auditRepository.verify(h.database.db)).firstBreak).toEqual({
+        id: middle + 1,
+        reason: 'missing_record',
+      });
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('refuses the check to everyone but auditors and administrators', async () => {
+    expect((await t.inject({ method: 'GET', url: '/api/audit/verify', as: staff })).statusCode).toBe(403);
+  });
+
+  it('hashes a canonical form that does not depend on key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
+  });
+});
