@@ -36,6 +36,13 @@ const EnvSchema = z.object({
     .default(12),
   GOVDESK_SECURE_COOKIES: bool,
   GOVDESK_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  GOVDESK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  GOVDESK_MAIL_FROM: z.string().min(3).default('GovDesk <govdesk@localhost>'),
+  GOVDESK_PUBLIC_URL: z.string().url().optional(),
+  GOVDESK_WORKER_SECONDS: z.coerce.number().min(0.2).max(3600).default(15),
   GOVDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,7 +60,13 @@ export type Config = {
   secureCookies: boolean;
   maxUploadBytes: number;
   logLevel: z.infer<typeof EnvSchema>['GOVDESK_LOG_LEVEL'];
-  webRoot: string | undefined;
+  /** SMTP server for mail; without one, mail is kept in the outbox for administrators to see. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address people reach GovDesk at, for links in mail. */
+  publicUrl: string;
+  /** How often the background worker checks service-level clocks and sends mail. */
+  workerIntervalMs: number;
 };
 
 /** Reads the configuration from an environment; throws a readable error naming each bad variable. */
@@ -78,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.GOVDESK_SECURE_COOKIES,
     maxUploadBytes: e.GOVDESK_MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.GOVDESK_LOG_LEVEL,
-    webRoot: undefined,
+    smtpUrl: e.GOVDESK_SMTP_URL,
+    mailFrom: e.GOVDESK_MAIL_FROM,
+    publicUrl: (e.GOVDESK_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    workerIntervalMs: e.GOVDESK_WORKER_SECONDS * 1000,
   };
 }

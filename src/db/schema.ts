@@ -1,6 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role, UnitKind, UserKind } from '../shared/roles.js';
-import type { RequestChannel, RequestEventKind, RequestStatus, RequestType } from '../shared/request-vocabulary.js';
+import type {
+  EscalationTier,
+  RequestChannel,
+  RequestEventKind,
+  RequestPriority,
+  RequestStatus,
+  RequestType,
+  SlaState,
+} from '../shared/request-vocabulary.js';
 
 /** Table types for Kysely, mirroring the migrations in `./migrations`. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -94,6 +102,10 @@ export interface RequestsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   closed_at: Timestamp | null;
+  priority: Generated<RequestPriority>;
+  escalation_tier: Generated<EscalationTier>;
+  sla_state: Generated<SlaState>;
+  sla_due_at: Timestamp | null;
 }
 
 export interface RequestEventsTable {
@@ -177,7 +189,62 @@ export interface SettingsTable {
   updated_by: string | null;
 }
 
+export interface RequestClocksTable {
+  id: Generated<string>;
+  request_id: string;
+  target_key: string;
+  basis: 'working' | 'wall';
+  target_ms: number;
+  status: 'running' | 'paused' | 'stopped';
+  consumed_ms: number;
+  running_since: Timestamp | null;
+  started_at: Timestamp;
+  stopped_at: Timestamp | null;
+  due_at: Timestamp | null;
+  warnings_sent: Generated<number>;
+  breached_at: Timestamp | null;
+  chase_count: Generated<number>;
+  next_check_at: Timestamp | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  request_id: string | null;
+  title: string;
+  title_en: string;
+  body: string;
+  body_en: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  by_mail: boolean;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  to_user_id: string | null;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed' | 'kept'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
+  request_clocks: RequestClocksTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  mail_outbox: MailOutboxTable;
   calendar_sources: CalendarSourcesTable;
   calendar_days: CalendarDaysTable;
   settings: SettingsTable;

@@ -19,6 +19,8 @@ import { problemOf, errorHandler, sendProblem } from './problem.js';
 import { registerAuthentication } from './plugins/authentication.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { notificationRoutes } from './routes/notification.routes.js';
+import { slaRoutes } from './routes/sla.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organisationRoutes } from './routes/organisation.routes.js';
@@ -27,12 +29,16 @@ import type { App, RouteDeps } from './routes/types.js';
 import { accountService } from './services/account.service.js';
 import { auditService } from './services/audit.service.js';
 import { calendarService } from './services/calendar.service.js';
+import { notificationService } from './services/notification.service.js';
+import { slaService } from './services/sla.service.js';
 import { organisationService } from './services/organisation.service.js';
 import { requestService } from './services/request.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeList: ReadonlyArray<{ method: string; url: string }>;
+    /** The services behind the routes, for the background worker and tests. */
+    services: RouteDeps;
   }
 }
 
@@ -66,11 +72,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
 
   const ctx = { db: database.db, config, now: options.now ?? (() => new Date()) };
+  const calendar = calendarService(ctx);
+  const notifications = notificationService(ctx);
+  const sla = slaService(ctx, { calendar, notifications });
+  const requests = requestService(ctx, { sla, notifications });
   const deps: RouteDeps = {
     accounts: accountService(ctx),
     organisation: organisationService(ctx),
-    requests: requestService(ctx),
-    calendar: calendarService(ctx),
+    requests,
+    calendar,
+    sla,
+    notifications,
     audit: auditService(ctx),
     config,
     databaseKind: database.kind,
@@ -122,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   app.decorate('routeList', routes);
+  app.decorate('services', deps);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, deps);
@@ -130,6 +143,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   requestRoutes(app, deps);
   calendarRoutes(app, deps);
   auditRoutes(app, deps);
+  notificationRoutes(app, deps);
+  slaRoutes(app, deps);
 
   const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {

@@ -2,6 +2,7 @@ import { loadConfig } from '../config.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
+import { startWorker } from './worker.js';
 
 /** `npm start`: migrate, bootstrap, listen. Stops cleanly on SIGINT and SIGTERM. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) say(`Database migrated: ${applied.join(', ')}`);
   await bootstrap(database.db, config, say);
   const app = await buildApp({ config, database });
+  const stopWorker = startWorker(app.services, config.workerIntervalMs, app.log);
   const address = await app.listen({ port: config.port, host: config.host });
   say(
     `GovDesk listening on ${address.replace('[::1]', 'localhost')} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server'})`,
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping`);
+    await stopWorker();
     await app.close();
+    app.services.notifications.close();
     await database.close();
     process.exit(0);
   };

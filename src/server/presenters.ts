@@ -84,6 +84,10 @@ function summaryOf(r: {
   assignee_name: string | null;
   created_at: Date;
   updated_at: Date;
+  priority: RequestSummary['priority'];
+  escalation_tier: RequestSummary['escalationTier'];
+  sla_state: RequestSummary['sla']['state'];
+  sla_due_at: Date | null;
 }): RequestSummary {
   return {
     id: r.id,
@@ -91,6 +95,9 @@ function summaryOf(r: {
     type: r.type,
     channel: r.channel,
     status: r.status,
+    priority: r.priority,
+    escalationTier: r.escalation_tier,
+    sla: { state: r.sla_state, dueAt: isoOrNull(r.sla_due_at) },
     title: r.title,
     unitId: r.unit_id,
     unitName: r.unit_name,
@@ -156,5 +163,17 @@ export function presentDetail(d: Detail): RequestDetail {
     comments: d.comments.map(presentComment),
     attachments: d.attachments.map(presentAttachment),
     can: d.can,
+    clocks: d.clocks.map((c) => ({
+      key: c.row.target_key,
+      label: c.label,
+      basis: c.row.basis,
+      targetMs: c.row.target_ms,
+      status: c.row.status,
+      startedAt: iso(c.row.started_at),
+      dueAt: c.dueAt === null ? null : new Date(c.dueAt).toISOString(),
+      shareUsed: Math.round(c.share * 1000) / 1000,
+      breachedAt: isoOrNull(c.row.breached_at),
+      stoppedAt: isoOrNull(c.row.stopped_at),
+    })),
   };
 }

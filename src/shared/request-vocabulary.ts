@@ -64,5 +64,49 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, { 'zh-TW': string; en:
 export const FINAL_STATUSES: readonly RequestStatus[] = ['closed', 'rejected', 'cancelled'];
 
 /** Kinds of entry in a request's history. */
-export const REQUEST_EVENT_KINDS = ['created', 'commented', 'attachment_added', 'assigned', 'status_changed'] as const;
+export const REQUEST_EVENT_KINDS = [
+  'created',
+  'commented',
+  'attachment_added',
+  'assigned',
+  'status_changed',
+  'clock_started',
+  'clock_paused',
+  'clock_resumed',
+  'clock_warning',
+  'clock_breached',
+  'clock_stopped',
+  'escalated',
+  'chased',
+] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
+
+export const REQUEST_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
+
+export const REQUEST_PRIORITY_LABELS: Record<RequestPriority, { 'zh-TW': string; en: string }> = {
+  low: { 'zh-TW': '低', en: 'Low' },
+  normal: { 'zh-TW': '普通', en: 'Normal' },
+  high: { 'zh-TW': '高', en: 'High' },
+  urgent: { 'zh-TW': '緊急', en: 'Urgent' },
+};
+
+/** SLA-3, 002 PICS: the tiers a breached request escalates through, one at a time. */
+export const ESCALATION_TIERS = [
+  'first_line_desk',
+  'second_line_technical',
+  'third_line_system_owner',
+  'vendor',
+] as const;
+export type EscalationTier = (typeof ESCALATION_TIERS)[number];
+
+export const ESCALATION_TIER_LABELS: Record<EscalationTier, { 'zh-TW': string; en: string }> = {
+  first_line_desk: { 'zh-TW': '第一線：服務台', en: 'First line: service desk' },
+  second_line_technical: { 'zh-TW': '第二線：技術人員', en: 'Second line: technical staff' },
+  third_line_system_owner: { 'zh-TW': '第三線：系統負責人', en: 'Third line: system owner' },
+  vendor: { 'zh-TW': '廠商', en: 'Vendor' },
+};
+
+/** A request's service-level badge: its most urgent clock running, paused, breached, or all met. */
+export const SLA_STATES = ['none', 'running', 'paused', 'breached', 'met'] as const;
+export type SlaState = (typeof SLA_STATES)[number];

@@ -187,6 +187,50 @@ const CASES: Case[] = [
     expect: only(['admin'], 200),
   },
   { method: 'GET', url: '/api/audit/verify', path: () => '/api/audit/verify', expect: only(['auditor', 'admin'], 200) },
+  {
+    // Only the requester may withdraw: everyone else who sees the request is refused.
+    method: 'POST',
+    url: '/api/requests/:id/actions/:action',
+    path: (c) => `/api/requests/${c.requestId}/actions/cancel`,
+    body: () => ({}),
+    expect: seeing(403),
+  },
+  { method: 'GET', url: '/api/notifications', path: () => '/api/notifications', expect: signedIn(200) },
+  {
+    method: 'GET',
+    url: '/api/notifications/unread-count',
+    path: () => '/api/notifications/unread-count',
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/notifications/read',
+    path: () => '/api/notifications/read',
+    body: () => ({}),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/me/notification-preferences',
+    path: () => '/api/me/notification-preferences',
+    expect: signedIn(200),
+  },
+  {
+    method: 'PUT',
+    url: '/api/me/notification-preferences',
+    path: () => '/api/me/notification-preferences',
+    body: () => ({ preferences: [{ kind: 'sla_chase', byMail: false }] }),
+    expect: signedIn(200),
+  },
+  { method: 'GET', url: '/api/admin/outbox', path: () => '/api/admin/outbox', expect: only(['admin'], 200) },
+  { method: 'GET', url: '/api/settings/sla', path: () => '/api/settings/sla', expect: signedIn(200) },
+  {
+    method: 'PUT',
+    url: '/api/settings/sla',
+    path: () => '/api/settings/sla',
+    body: () => ({ warningThresholds: [0.75, 0.9], chaseIntervalMinutes: 120 }),
+    expect: only(['admin'], 200),
+  },
   // Last: it ends the session the other cases use.
   { method: 'POST', url: '/api/auth/logout', path: () => '/api/auth/logout', expect: signedIn(204) },
 ];

@@ -48,16 +48,20 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       applicationDate: '2026-11-23',
       wishedDate: '2026-12-10',
       description: '三樓東側印表機卡紙後無法列印，請協助處理。',
-      can: { comment: true, attach: true, assign: false },
+      can: { comment: true, attach: true, assign: false, actions: ['cancel'] },
     });
-    expect(r.history).toEqual([
+    expect(r.history[0]).toEqual(
       expect.objectContaining({
         seq: 1,
         kind: 'created',
         toStatus: 'submitted',
         actor: { id: requester.user.id, displayName: '使用者 requester' },
       }),
-    ]);
+    );
+    // SLA-2: a general request starts the 2-hour acknowledgement, 8-hour repair and 3-day limit clocks.
+    expect(
+      r.history.slice(1).map((h: { kind: string; data: { clock: string } }) => `${h.kind}:${h.data.clock}`),
+    ).toEqual(['clock_started:fault.response', 'clock_started:fault.repair', 'clock_started:fault.limit']);
   });
 
   it('names each bad field with a message in Chinese and English, and saves nothing', async () => {
@@ -250,11 +254,15 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     });
     const detail = (await t.inject({ method: 'GET', url: `/api/requests/${r.id}`, as: requester })).json();
     expect(detail.comments.map((c: { body: string }) => c.body)).toEqual(['已派員前往處理。', '謝謝！']);
-    expect(detail.history.map((h: { seq: number; kind: string }) => `${h.seq}:${h.kind}`)).toEqual([
-      '1:created',
-      '2:commented',
-      '3:commented',
+    const told = detail.history.filter((h: { kind: string }) => ['created', 'commented'].includes(h.kind));
+    expect(told.map((h: { kind: string; actor: { id: string } }) => `${h.kind}:${h.actor.id}`)).toEqual([
+      `created:${requester.user.id}`,
+      `commented:${desk.user.id}`,
+      `commented:${colleague.user.id}`,
     ]);
+    expect(detail.history.map((h: { seq: number }) => h.seq)).toEqual(
+      detail.history.map((_: unknown, i: number) => i + 1),
+    );
     const hidden = await t.inject({
       method: 'POST',
       url: `/api/requests/${r.id}/comments`,
@@ -365,7 +373,9 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().assignee).toEqual({ id: desk.user.id, displayName: '使用者 desk' });
-    expect(ok.json().history.at(-1)).toMatchObject({ kind: 'assigned', data: { to: desk.user.id } });
+    expect(ok.json().history.find((h: { kind: string }) => h.kind === 'assigned')).toMatchObject({
+      data: { to: desk.user.id },
+    });
     const bad = await t.inject({
       method: 'POST',
       url: `/api/requests/${r.id}/assign`,
@@ -395,6 +405,6 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'request_closed', title_zh: '此申請已結案，不能再變更' });
     const detail = (await t.inject({ method: 'GET', url: `/api/requests/${r.id}`, as: requester })).json();
-    expect(detail.can).toEqual({ comment: false, attach: false, assign: false });
+    expect(detail.can).toEqual({ comment: false, attach: false, assign: false, actions: [] });
   });
 });

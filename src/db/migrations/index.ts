@@ -1,5 +1,6 @@
 import * as createCoreTables from './20261122T0900-create-core-tables.js';
 import * as createCalendar from './20261123T0100-create-calendar-and-settings.js';
+import * as addServiceLevels from './20261123T0200-add-service-levels-and-notifications.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -8,4 +9,5 @@ import * as createCalendar from './20261123T0100-create-calendar-and-settings.js
 export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> = [
   { name: '20261122T0900-create-core-tables', up: createCoreTables.up },
   { name: '20261123T0100-create-calendar-and-settings', up: createCalendar.up },
+  { name: '20261123T0200-add-service-levels-and-notifications', up: addServiceLevels.up },
 ];

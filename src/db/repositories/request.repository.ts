@@ -1,6 +1,12 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { RequestScope } from '../../domain/policies.js';
-import type { RequestEventKind, RequestStatus, RequestType } from '../../shared/request-vocabulary.js';
+import type {
+  EscalationTier,
+  RequestEventKind,
+  RequestStatus,
+  RequestType,
+  SlaState,
+} from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
 import type { Database, NewRequestRow } from '../schema.js';
 import { escapeLike } from './organisation.repository.js';
@@ -25,6 +31,7 @@ const SORTS = {
   '-wishedDate': ['r.wished_date', 'desc'],
   number: ['r.number', 'asc'],
   '-number': ['r.number', 'desc'],
+  dueAt: ['r.sla_due_at', 'asc'],
 } as const;
 export type RequestSort = keyof typeof SORTS;
 
@@ -131,6 +138,22 @@ export const requestRepository = {
 
   setAssignee(db: Executor, id: string, assigneeId: string | null, now: Date): Promise<unknown> {
     return db.updateTable('requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', id).execute();
+  },
+
+  setSlaSummary(db: Executor, id: string, state: SlaState, dueAt: Date | null): Promise<unknown> {
+    return db.updateTable('requests').set({ sla_state: state, sla_due_at: dueAt }).where('id', '=', id).execute();
+  },
+
+  setEscalationTier(db: Executor, id: string, tier: EscalationTier, now: Date): Promise<unknown> {
+    return db.updateTable('requests').set({ escalation_tier: tier, updated_at: now }).where('id', '=', id).execute();
+  },
+
+  setStatus(db: Executor, id: string, status: RequestStatus, now: Date, closedAt: Date | null): Promise<unknown> {
+    return db
+      .updateTable('requests')
+      .set({ status, updated_at: now, closed_at: closedAt })
+      .where('id', '=', id)
+      .execute();
   },
 
   touch(db: Executor, id: string, now: Date): Promise<unknown> {

@@ -1,4 +1,10 @@
-import type { RequestType } from '../../shared/request-vocabulary.js';
+import {
+  ESCALATION_TIERS,
+  type EscalationTier,
+  type RequestPriority,
+  type RequestStatus,
+  type RequestType,
+} from '../../shared/request-vocabulary.js';
 import type { ClockBasis } from './clock.js';
 
 /**
@@ -109,16 +115,82 @@ export const CONTRACT_STAFF_HARDWARE_LEAD_DAYS = 21;
 /** Warn the assignee at these shares of a target (configurable per agency). */
 export const DEFAULT_WARNING_THRESHOLDS = [0.75, 0.9] as const;
 
-/** SLA-3, 002 PICS: a breach escalates one tier up this ladder. */
-export const ESCALATION_TIERS = [
-  'first_line_desk',
-  'second_line_technical',
-  'third_line_system_owner',
-  'vendor',
-] as const;
-export type EscalationTier = (typeof ESCALATION_TIERS)[number];
-
+/** SLA-3: a breach escalates one tier up the ladder (ESCALATION_TIERS), and stays at the vendor. */
 export function nextTier(tier: EscalationTier): EscalationTier {
   const i = ESCALATION_TIERS.indexOf(tier);
   return ESCALATION_TIERS[Math.min(i + 1, ESCALATION_TIERS.length - 1)]!;
+}
+
+/** What ends a clock: the first response of the desk, or the request reaching a status. */
+export type ClockStop = 'first_response' | RequestStatus;
+
+/**
+ * Which clocks a request runs (SLA-2): by type and priority (`*` for any), started when it is
+ * filed, paused while it waits for its requester or a third party, stopped as listed. Agencies
+ * can change this table; the defaults carry the documents' figures.
+ */
+export type ClockRule = {
+  type: RequestType | '*';
+  priority: RequestPriority | '*';
+  target: ClockTarget;
+  pauseIn: readonly RequestStatus[];
+  stopOn: readonly ClockStop[];
+};
+
+const ENDED: readonly RequestStatus[] = ['resolved', 'closed', 'rejected', 'cancelled'];
+const RESPONSE_STOPS: readonly ClockStop[] = ['first_response', ...ENDED];
+
+export const CLOCK_RULES: readonly ClockRule[] = [
+  { type: 'general', priority: '*', target: CLOCK_TARGETS.faultResponse, pauseIn: ['waiting'], stopOn: RESPONSE_STOPS },
+  { type: 'general', priority: '*', target: CLOCK_TARGETS.faultRepair, pauseIn: ['waiting'], stopOn: ENDED },
+  { type: 'general', priority: '*', target: CLOCK_TARGETS.faultLimit, pauseIn: ['waiting'], stopOn: ENDED },
+  { type: 'app_dev', priority: '*', target: CLOCK_TARGETS.faultResponse, pauseIn: ['waiting'], stopOn: RESPONSE_STOPS },
+  {
+    type: 'equipment',
+    priority: '*',
+    target: CLOCK_TARGETS.faultResponse,
+    pauseIn: ['waiting'],
+    stopOn: RESPONSE_STOPS,
+  },
+  {
+    type: 'relocation',
+    priority: '*',
+    target: CLOCK_TARGETS.faultResponse,
+    pauseIn: ['waiting'],
+    stopOn: RESPONSE_STOPS,
+  },
+  {
+    type: 'web_content',
+    priority: '*',
+    target: CLOCK_TARGETS.webDeskReview,
+    pauseIn: ['waiting'],
+    stopOn: RESPONSE_STOPS,
+  },
+  // The incident law counts wall-clock hours and does not wait for anyone.
+  {
+    type: 'security_incident',
+    priority: '*',
+    target: CLOCK_TARGETS.incidentReport,
+    pauseIn: [],
+    stopOn: RESPONSE_STOPS,
+  },
+  {
+    type: 'vendor_account',
+    priority: '*',
+    target: CLOCK_TARGETS.vendorAccountReview,
+    pauseIn: ['waiting'],
+    stopOn: ENDED,
+  },
+];
+
+export function clockRulesFor(
+  type: RequestType,
+  priority: RequestPriority,
+  rules: readonly ClockRule[] = CLOCK_RULES,
+): ClockRule[] {
+  return rules.filter((r) => (r.type === '*' || r.type === type) && (r.priority === '*' || r.priority === priority));
+}
+
+export function ruleFor(targetKey: string, type: RequestType, priority: RequestPriority): ClockRule | undefined {
+  return clockRulesFor(type, priority).find((r) => r.target.key === targetKey);
 }

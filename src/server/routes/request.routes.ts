@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { Problem } from '../../shared/api/common.schema.js';
+import { LIFECYCLE_ACTION_NAMES } from '../../shared/lifecycle-actions.js';
 import {
+  ActionBody,
   AssignBody,
   Attachment,
   Comment,
@@ -109,6 +111,24 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
       const comment = detail.comments.find((c) => c.id === id);
       if (!comment) throw new DomainError('not_found');
       return reply.code(201).send(presentComment(comment));
+    },
+  );
+
+  app.post(
+    '/api/requests/:id/actions/:action',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Take a life-cycle action: start, reject, wait, resume, resolve, confirm, reopen, cancel',
+        params: z.strictObject({ id: z.uuid(), action: z.enum(LIFECYCLE_ACTION_NAMES) }),
+        body: ActionBody,
+        response: { 200: RequestDetail, 400: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await requests.act(actor, request.params.id, request.params.action, request.body.note ?? null, originOf(request));
+      return presentDetail(await requests.get(actor, request.params.id));
     },
   );
 

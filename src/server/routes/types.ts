@@ -10,6 +10,8 @@ import type { DatabaseKind } from '../../db/database.js';
 import type { AccountService } from '../services/account.service.js';
 import type { AuditService } from '../services/audit.service.js';
 import type { CalendarService } from '../services/calendar.service.js';
+import type { NotificationService } from '../services/notification.service.js';
+import type { SlaService } from '../services/sla.service.js';
 import type { OrganisationService } from '../services/organisation.service.js';
 import type { RequestService } from '../services/request.service.js';
 import type { Config } from '../../config.js';
@@ -29,6 +31,8 @@ export type RouteDeps = {
   requests: RequestService;
   calendar: CalendarService;
   audit: AuditService;
+  sla: SlaService;
+  notifications: NotificationService;
   config: Config;
   databaseKind: DatabaseKind;
 };

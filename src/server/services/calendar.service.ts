@@ -102,18 +102,19 @@ export function calendarService(ctx: ServiceContext) {
     return stored.periods.map((p) => ({ start: toMinutes(p.start), end: toMinutes(p.end) }));
   }
 
-  async function load(): Promise<LoadedCalendar> {
+  /** The calendar in force; pass the open transaction when there is one (PGlite has one connection). */
+  async function load(executor: Executor = db): Promise<LoadedCalendar> {
     const now = Date.now();
     if (cache && now - cache.checkedAt < REFRESH_MS) return cache.loaded;
-    const version = `${await calendarRepository.version(db)}|${JSON.stringify(await settingsRepository.get(db, OFFICE_HOURS_KEY))}`;
+    const version = `${await calendarRepository.version(executor)}|${JSON.stringify(await settingsRepository.get(executor, OFFICE_HOURS_KEY))}`;
     if (cache && cache.version === version) {
       cache.checkedAt = now;
       return cache.loaded;
     }
     const [sources, days, hours] = await Promise.all([
-      calendarRepository.activeSources(db),
-      calendarRepository.allDays(db),
-      readOfficeHours(db),
+      calendarRepository.activeSources(executor),
+      calendarRepository.allDays(executor),
+      readOfficeHours(executor),
     ]);
     const loadedYears = new Set(sources.map((s) => s.year));
     const map = new Map(days.map((d) => [d.date, !d.holiday]));

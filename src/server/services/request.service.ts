@@ -19,7 +19,11 @@ import type { Executor } from '../../db/database.js';
 import type { RequestRow } from '../../db/schema.js';
 import type { RequestCreate } from '../../shared/api/request.schema.js';
 import { FINAL_STATUSES } from '../../shared/request-vocabulary.js';
+import { availableActions, isHandler, LIFECYCLE_ACTIONS, type LifecycleAction } from '../../domain/lifecycle.js';
+import type { RequestStatus } from '../../shared/request-vocabulary.js';
 import type { Origin, ServiceContext } from './context.js';
+import type { NotificationService } from './notification.service.js';
+import type { SlaService } from './sla.service.js';
 
 export type NewRequest = Required<RequestCreate>;
 export type UploadedFile = { fileName: string; contentType: string; content: Buffer };
@@ -33,8 +37,17 @@ const facts = (r: RequestRow): RequestAccessFacts => ({
 });
 
 /** Filing, finding and reading requests, and the changes every request type shares. */
-export function requestService(ctx: ServiceContext) {
+export function requestService(ctx: ServiceContext, deps: { sla: SlaService; notifications: NotificationService }) {
   const { db, config } = ctx;
+  const { sla, notifications } = deps;
+
+  /** Who is told about a request's outcome: its applicant, or whoever filed it. */
+  const requesterOf = (row: RequestRow) => row.applicant_user_id ?? row.created_by;
+  const noticeParams = (row: RequestRow, note?: string) => ({
+    number: row.number,
+    title: row.title,
+    ...(note ? { note } : {}),
+  });
 
   async function scopeOf(executor: Executor, actor: Actor) {
     return requestScopeOf(
@@ -98,6 +111,7 @@ export function requestService(ctx: ServiceContext) {
           wished_date: input.wishedDate,
           title: input.title,
           description: input.description,
+          priority: input.priority,
           created_by: actor.userId,
           created_at: now,
           updated_at: now,
@@ -118,6 +132,14 @@ export function requestService(ctx: ServiceContext) {
           ip: origin.ip,
           data: { number: row.number },
         });
+        await sla.onFiled(tx, row);
+        await notifications.notify(
+          tx,
+          await notifications.holdersOf(tx, ['desk_agent']),
+          'request_new',
+          row.id,
+          noticeParams(row),
+        );
         return row.id;
       });
     },
@@ -146,7 +168,13 @@ export function requestService(ctx: ServiceContext) {
         history,
         comments,
         attachments,
-        can: { comment: canCommentOn(actor, f), attach: canAttachTo(actor, f), assign: canAssign(actor, f) },
+        can: {
+          comment: canCommentOn(actor, f),
+          attach: canAttachTo(actor, f),
+          assign: canAssign(actor, f),
+          actions: availableActions(actor, f),
+        },
+        clocks: await sla.clocksOf(row),
       };
     },
 
@@ -177,6 +205,8 @@ export function requestService(ctx: ServiceContext) {
           ip: origin.ip,
           data: { commentId: comment.id },
         });
+        // The desk's first answer stops the response clock (004 壹: 二個工作小時內回覆).
+        if (isHandler(actor)) await sla.onChange(tx, row, { firstResponse: true });
         return comment.id;
       });
     },
@@ -274,6 +304,70 @@ export function requestService(ctx: ServiceContext) {
           ip: origin.ip,
           data: { from: row.assignee_id, to: assigneeId },
         });
+        await sla.onChange(tx, row, { firstResponse: true });
+        if (assigneeId && assigneeId !== actor.userId) {
+          await notifications.notify(tx, [assigneeId], 'action_waiting', id, noticeParams(row));
+        }
+      });
+    },
+
+    /** Takes a life-cycle action (start, wait, resolve, confirm …), with the note it needs. */
+    async act(actor: Actor, id: string, action: LifecycleAction, note: string | null, origin: Origin): Promise<void> {
+      const now = ctx.now();
+      const definition = LIFECYCLE_ACTIONS[action];
+      await db.transaction().execute(async (tx) => {
+        const row = await lockVisible(tx, actor, id);
+        if (!availableActions(actor, facts(row)).includes(action)) {
+          if (!(definition.from as readonly RequestStatus[]).includes(row.status)) {
+            throw new DomainError('conflict', {
+              detail: {
+                en: `The request is ${row.status}; "${action}" is not possible now`,
+                zh: `此申請目前狀態不能執行「${action}」`,
+              },
+            });
+          }
+          throw new DomainError('forbidden');
+        }
+        if (definition.noteRequired && !note) {
+          throw DomainError.field('note', 'required', 'Say why (a note is required for this step)', '此步驟須填寫說明');
+        }
+        const to: RequestStatus = definition.to;
+        await requestRepository.setStatus(tx, id, to, now, FINAL_STATUSES.includes(to) ? now : null);
+        await requestRepository.appendEvent(tx, {
+          requestId: id,
+          kind: 'status_changed',
+          actorId: actor.userId,
+          at: now,
+          fromStatus: row.status,
+          toStatus: to,
+          data: { action, ...(note ? { note } : {}) },
+        });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: `request.${action}`,
+          objectType: 'request',
+          objectId: id,
+          ip: origin.ip,
+          data: { from: row.status, to },
+        });
+        await sla.onChange(tx, row, { fromStatus: row.status, toStatus: to, firstResponse: isHandler(actor) });
+        const noticeFor = {
+          rejected: 'request_returned',
+          resolved: 'request_resolved',
+          closed: 'request_closed',
+        } as const;
+        const kind = noticeFor[to as keyof typeof noticeFor];
+        if (kind) {
+          const recipients =
+            to === 'closed' ? [row.assignee_id].filter((u): u is string => u !== null) : [requesterOf(row)];
+          await notifications.notify(
+            tx,
+            recipients.filter((u) => u !== actor.userId),
+            kind,
+            id,
+            noticeParams(row, note ?? undefined),
+          );
+        }
       });
     },
   };

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { REQUEST_CHANNELS, REQUEST_EVENT_KINDS, REQUEST_STATUSES, REQUEST_TYPES } from '../request-vocabulary.js';
+import {
+  ESCALATION_TIERS,
+  REQUEST_CHANNELS,
+  REQUEST_EVENT_KINDS,
+  REQUEST_PRIORITIES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  SLA_STATES,
+} from '../request-vocabulary.js';
+import { LIFECYCLE_ACTION_NAMES } from '../lifecycle-actions.js';
 import { IsoDate, IsoInstant } from './common.schema.js';
 
 /** 000 附件一: the part of the form the applicant fills. */
@@ -7,6 +16,7 @@ export const RequestCreate = z
   .strictObject({
     type: z.enum(REQUEST_TYPES).default('general'),
     channel: z.enum(REQUEST_CHANNELS).default('web'),
+    priority: z.enum(REQUEST_PRIORITIES).default('normal'),
     unitId: z.uuid().describe('申請單位'),
     applicantUserId: z.uuid().nullable().default(null).describe('The applicant, when they have an account'),
     applicantName: z.string().trim().min(1).max(100).describe('申請人'),
@@ -28,6 +38,11 @@ export const RequestSummary = z
     type: z.enum(REQUEST_TYPES),
     channel: z.enum(REQUEST_CHANNELS),
     status: z.enum(REQUEST_STATUSES),
+    priority: z.enum(REQUEST_PRIORITIES),
+    escalationTier: z.enum(ESCALATION_TIERS),
+    sla: z
+      .object({ state: z.enum(SLA_STATES), dueAt: IsoInstant.nullable() })
+      .describe('The service-level badge: the most urgent running clock, paused, breached or all met'),
     title: z.string(),
     unitId: z.uuid(),
     unitName: z.string(),
@@ -50,6 +65,7 @@ export const SORT_KEYS = [
   '-wishedDate',
   'number',
   '-number',
+  'dueAt',
 ] as const;
 
 const csv = <T extends z.ZodType>(item: T) =>
@@ -115,6 +131,24 @@ export const Attachment = z
   .meta({ id: 'Attachment' });
 export type Attachment = z.infer<typeof Attachment>;
 
+export const Clock = z
+  .object({
+    key: z.string(),
+    label: z.object({ 'zh-TW': z.string(), en: z.string() }),
+    basis: z.enum(['working', 'wall']),
+    targetMs: z.number().int(),
+    status: z.enum(['running', 'paused', 'stopped']),
+    startedAt: IsoInstant,
+    dueAt: IsoInstant.nullable(),
+    shareUsed: z.number(),
+    breachedAt: IsoInstant.nullable(),
+    stoppedAt: IsoInstant.nullable(),
+  })
+  .meta({ id: 'Clock' });
+export type Clock = z.infer<typeof Clock>;
+
+export const ActionBody = z.strictObject({ note: z.string().trim().max(5000).optional() });
+
 export const AssignBody = z.strictObject({ assigneeId: z.uuid().nullable() });
 
 export const RequestDetail = RequestSummary.extend({
@@ -126,6 +160,12 @@ export const RequestDetail = RequestSummary.extend({
   history: z.array(HistoryEvent),
   comments: z.array(Comment),
   attachments: z.array(Attachment),
-  can: z.object({ comment: z.boolean(), attach: z.boolean(), assign: z.boolean() }),
+  can: z.object({
+    comment: z.boolean(),
+    attach: z.boolean(),
+    assign: z.boolean(),
+    actions: z.array(z.enum(LIFECYCLE_ACTION_NAMES)).describe('Life-cycle actions the caller may take now'),
+  }),
+  clocks: z.array(Clock),
 }).meta({ id: 'RequestDetail' });
 export type RequestDetail = z.infer<typeof RequestDetail>;

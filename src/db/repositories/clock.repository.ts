@@ -1,0 +1,42 @@
+import type { Executor } from '../database.js';
+import type { RequestClocksTable } from '../schema.js';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export type ClockRow = Selectable<RequestClocksTable>;
+
+/** Service-level clocks; a clock with `next_check_at` set is also the job that checks it. */
+export const clockRepository = {
+  insert(db: Executor, rows: ReadonlyArray<Insertable<RequestClocksTable>>): Promise<unknown> {
+    if (rows.length === 0) return Promise.resolve();
+    return db.insertInto('request_clocks').values(rows).execute();
+  },
+
+  ofRequest(db: Executor, requestId: string): Promise<ClockRow[]> {
+    return db
+      .selectFrom('request_clocks')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .orderBy('started_at')
+      .orderBy('target_key')
+      .execute();
+  },
+
+  update(db: Executor, id: string, changes: Updateable<RequestClocksTable>): Promise<unknown> {
+    return db.updateTable('request_clocks').set(changes).where('id', '=', id).execute();
+  },
+
+  /** Clocks whose next check is due, locked for this transaction; other workers skip them. */
+  claimDue(db: Executor, now: Date, limit: number) {
+    return db
+      .selectFrom('request_clocks as c')
+      .innerJoin('requests as r', 'r.id', 'c.request_id')
+      .selectAll('c')
+      .select(['r.number', 'r.title', 'r.type', 'r.priority', 'r.assignee_id', 'r.escalation_tier'])
+      .where('c.next_check_at', '<=', now)
+      .orderBy('c.next_check_at')
+      .limit(limit)
+      .forUpdate('c')
+      .skipLocked()
+      .execute();
+  },
+};

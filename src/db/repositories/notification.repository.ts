@@ -1,0 +1,154 @@
+import type { Executor } from '../database.js';
+
+/** In-app notifications, mail preferences and the mail outbox. */
+export const notificationRepository = {
+  insert(
+    db: Executor,
+    rows: ReadonlyArray<{
+      userId: string;
+      kind: string;
+      requestId: string | null;
+      title: { zh: string; en: string };
+      body: { zh: string; en: string };
+      at: Date;
+    }>,
+  ): Promise<unknown> {
+    if (rows.length === 0) return Promise.resolve();
+    return db
+      .insertInto('notifications')
+      .values(
+        rows.map((r) => ({
+          user_id: r.userId,
+          kind: r.kind,
+          request_id: r.requestId,
+          title: r.title.zh,
+          title_en: r.title.en,
+          body: r.body.zh,
+          body_en: r.body.en,
+          created_at: r.at,
+        })),
+      )
+      .execute();
+  },
+
+  list(db: Executor, userId: string, options: { unreadOnly: boolean; limit: number }) {
+    let q = db
+      .selectFrom('notifications as n')
+      .leftJoin('requests as r', 'r.id', 'n.request_id')
+      .selectAll('n')
+      .select('r.number as request_number')
+      .where('n.user_id', '=', userId);
+    if (options.unreadOnly) q = q.where('n.read_at', 'is', null);
+    return q.orderBy('n.created_at', 'desc').limit(options.limit).execute();
+  },
+
+  unreadCount(db: Executor, userId: string): Promise<number> {
+    return db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  },
+
+  markRead(db: Executor, userId: string, ids: readonly string[] | 'all', at: Date) {
+    let q = db
+      .updateTable('notifications')
+      .set({ read_at: at })
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null);
+    if (ids !== 'all') q = q.where('id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']);
+    return q.executeTakeFirst().then((r) => Number(r.numUpdatedRows));
+  },
+
+  preferences(db: Executor, userIds: readonly string[]) {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('notification_preferences').selectAll().where('user_id', 'in', userIds).execute();
+  },
+
+  async setPreferences(
+    db: Executor,
+    userId: string,
+    prefs: ReadonlyArray<{ kind: string; byMail: boolean }>,
+  ): Promise<void> {
+    await db.deleteFrom('notification_preferences').where('user_id', '=', userId).execute();
+    if (prefs.length === 0) return;
+    await db
+      .insertInto('notification_preferences')
+      .values(prefs.map((p) => ({ user_id: userId, kind: p.kind, by_mail: p.byMail })))
+      .execute();
+  },
+
+  queueMail(
+    db: Executor,
+    mails: ReadonlyArray<{
+      to: string;
+      userId: string | null;
+      subject: string;
+      body: string;
+      status: 'pending' | 'kept';
+      at: Date;
+    }>,
+  ): Promise<unknown> {
+    if (mails.length === 0) return Promise.resolve();
+    return db
+      .insertInto('mail_outbox')
+      .values(
+        mails.map((m) => ({
+          to_address: m.to,
+          to_user_id: m.userId,
+          subject: m.subject,
+          body: m.body,
+          status: m.status,
+          created_at: m.at,
+          next_attempt_at: m.at,
+        })),
+      )
+      .execute();
+  },
+
+  /**
+   * Leases mail due for sending until `leaseUntil`: another sender (or this one after a crash)
+   * takes it again only when the lease runs out without the mail being marked.
+   */
+  leaseMail(db: Executor, now: Date, leaseUntil: Date, limit: number) {
+    return db
+      .updateTable('mail_outbox')
+      .set((eb) => ({ next_attempt_at: leaseUntil, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('mail_outbox')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', now)
+          .orderBy('next_attempt_at')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returningAll()
+      .execute();
+  },
+
+  markMail(
+    db: Executor,
+    id: string,
+    outcome: { status: 'sent' | 'pending' | 'failed'; at: Date; error?: string; retryAt?: Date },
+  ) {
+    return db
+      .updateTable('mail_outbox')
+      .set(() => ({
+        status: outcome.status,
+        sent_at: outcome.status === 'sent' ? outcome.at : null,
+        last_error: outcome.error ?? null,
+        next_attempt_at: outcome.retryAt ?? outcome.at,
+      }))
+      .where('id', '=', id)
+      .execute();
+  },
+
+  outbox(db: Executor, limit: number) {
+    return db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+  },
+};

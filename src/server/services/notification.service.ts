@@ -1,0 +1,135 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import { NOTICE_KINDS, renderNotice, type NoticeKind, type NoticeParams } from '../../domain/notices.js';
+import type { Executor } from '../../db/database.js';
+import { notificationRepository } from '../../db/repositories/notification.repository.js';
+import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import type { Role } from '../../shared/roles.js';
+import type { ServiceContext } from './context.js';
+
+const MAX_ATTEMPTS = 6;
+const LEASE_MS = 5 * 60_000;
+
+/** Notices in the app and by mail (issue 4): written with the change that causes them. */
+export function notificationService(ctx: ServiceContext) {
+  const { db, config } = ctx;
+  let transport: Transporter | undefined;
+
+  return {
+    /** Holders of any of the roles, for notices addressed to a role (the desk, a tier). */
+    async holdersOf(executor: Executor, roles: readonly Role[]): Promise<string[]> {
+      const users = [];
+      for (const role of roles) users.push(...(await organisationRepository.listUsers(executor, { role })));
+      return [...new Set(users.filter((u) => !u.disabled_at).map((u) => u.id))];
+    },
+
+    /**
+     * Notifies users in the app, and by mail unless they turned that kind off; runs inside the
+     * caller's transaction, so a notice exists exactly when its cause does.
+     */
+    async notify(
+      executor: Executor,
+      userIds: readonly string[],
+      kind: NoticeKind,
+      requestId: string | null,
+      params: NoticeParams,
+    ): Promise<void> {
+      const recipients = [...new Set(userIds)];
+      if (recipients.length === 0) return;
+      const now = ctx.now();
+      const notice = renderNotice(kind, params);
+      await notificationRepository.insert(
+        executor,
+        recipients.map((userId) => ({
+          userId,
+          kind,
+          requestId,
+          title: { zh: notice.title['zh-TW'], en: notice.title.en },
+          body: { zh: notice.body['zh-TW'], en: notice.body.en },
+          at: now,
+        })),
+      );
+      const optedOut = new Set(
+        (await notificationRepository.preferences(executor, recipients))
+          .filter((p) => p.kind === kind && !p.by_mail)
+          .map((p) => p.user_id),
+      );
+      const mails = [];
+      for (const userId of recipients) {
+        if (optedOut.has(userId)) continue;
+        const user = await organisationRepository.findUserById(executor, userId);
+        if (!user?.email) continue;
+        const link = requestId ? `\n\n${config.publicUrl}/requests/${requestId}` : '';
+        mails.push({
+          to: user.email,
+          userId,
+          subject: notice.title['zh-TW'],
+          body: `${notice.body['zh-TW']}${link}\n\n——\n${notice.title.en}\n${notice.body.en}${link}\n`,
+          status: config.smtpUrl ? ('pending' as const) : ('kept' as const),
+          at: now,
+        });
+      }
+      await notificationRepository.queueMail(executor, mails);
+    },
+
+    /** Sends mail that is due, retrying failures with growing pauses; returns how many were sent. */
+    async deliverMail(limit = 20): Promise<number> {
+      if (!config.smtpUrl) return 0;
+      transport ??= nodemailer.createTransport(config.smtpUrl);
+      const now = ctx.now();
+      const batch = await notificationRepository.leaseMail(db, now, new Date(now.getTime() + LEASE_MS), limit);
+      let sent = 0;
+      for (const mail of batch) {
+        try {
+          await transport.sendMail({
+            from: config.mailFrom,
+            to: mail.to_address,
+            subject: mail.subject,
+            text: mail.body,
+          });
+          await notificationRepository.markMail(db, mail.id, { status: 'sent', at: ctx.now() });
+          sent++;
+        } catch (error) {
+          const giveUp = mail.attempts >= MAX_ATTEMPTS;
+          await notificationRepository.markMail(db, mail.id, {
+            status: giveUp ? 'failed' : 'pending',
+            at: ctx.now(),
+            error: (error as Error).message.slice(0, 500),
+            retryAt: new Date(ctx.now().getTime() + 60_000 * 2 ** mail.attempts),
+          });
+        }
+      }
+      return sent;
+    },
+
+    list(userId: string, unreadOnly: boolean) {
+      return notificationRepository.list(db, userId, { unreadOnly, limit: 100 });
+    },
+
+    unreadCount(userId: string) {
+      return notificationRepository.unreadCount(db, userId);
+    },
+
+    markRead(userId: string, ids: readonly string[] | 'all') {
+      return notificationRepository.markRead(db, userId, ids, ctx.now());
+    },
+
+    /** Every kind with whether it reaches the user by mail (default: yes). */
+    async preferences(userId: string) {
+      const stored = new Map((await notificationRepository.preferences(db, [userId])).map((p) => [p.kind, p.by_mail]));
+      return NOTICE_KINDS.map((kind) => ({ kind, byMail: stored.get(kind) ?? true }));
+    },
+
+    async setPreferences(userId: string, prefs: ReadonlyArray<{ kind: NoticeKind; byMail: boolean }>) {
+      await db.transaction().execute((tx) => notificationRepository.setPreferences(tx, userId, prefs));
+    },
+
+    outbox(limit = 200) {
+      return notificationRepository.outbox(db, limit);
+    },
+
+    close() {
+      transport?.close();
+    },
+  };
+}
+export type NotificationService = ReturnType<typeof notificationService>;

@@ -1,0 +1,379 @@
+import { z } from 'zod';
+import { formatTaipeiInstant } from '../../domain/calendar/iso-duration.js';
+import {
+  dueAt,
+  pauseClock,
+  resumeClock,
+  shareUsed,
+  startClock,
+  stopClock,
+  thresholdAt,
+  type Clock,
+  type TimeFrame,
+} from '../../domain/sla/clock.js';
+import {
+  clockRulesFor,
+  DEFAULT_WARNING_THRESHOLDS,
+  nextTier,
+  ruleFor,
+  type ClockStop,
+} from '../../domain/sla/sla-policies.js';
+import { DomainError } from '../../domain/errors.js';
+import { abilitiesOf, type Actor } from '../../domain/policies.js';
+import type { Executor } from '../../db/database.js';
+import { auditRepository } from '../../db/repositories/audit.repository.js';
+import { clockRepository, type ClockRow } from '../../db/repositories/clock.repository.js';
+import { requestRepository } from '../../db/repositories/request.repository.js';
+import { settingsRepository } from '../../db/repositories/settings.repository.js';
+import type { RequestRow } from '../../db/schema.js';
+import type { EscalationTier, RequestStatus, SlaState } from '../../shared/request-vocabulary.js';
+import type { Role } from '../../shared/roles.js';
+import type { CalendarService } from './calendar.service.js';
+import type { Origin, ServiceContext } from './context.js';
+import type { NotificationService } from './notification.service.js';
+
+const SETTINGS_KEY = 'sla';
+export const SlaSettings = z.strictObject({
+  warningThresholds: z
+    .array(z.number().gt(0).lt(1))
+    .max(5)
+    .describe('Shares of a target at which the assignee is warned, e.g. [0.75, 0.9]'),
+  chaseIntervalMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .describe('Working minutes between chasing reminders (稽催) after a breach'),
+});
+export type SlaSettings = z.infer<typeof SlaSettings>;
+const DEFAULTS: SlaSettings = { warningThresholds: [...DEFAULT_WARNING_THRESHOLDS], chaseIntervalMinutes: 120 };
+
+/** Who is told when a request reaches each tier (SLA-3, 002 PICS). */
+const TIER_ROLES: Record<EscalationTier, readonly Role[]> = {
+  first_line_desk: ['desk_agent'],
+  second_line_technical: ['it_officer'],
+  third_line_system_owner: ['it_chief'],
+  vendor: ['onsite_manager', 'vendor_engineer'],
+};
+
+/** What happened to a request, as far as its clocks care. */
+export type RequestChange = { firstResponse?: boolean; fromStatus?: RequestStatus; toStatus?: RequestStatus };
+
+const clockOf = (row: ClockRow): Clock => ({
+  basis: row.basis,
+  targetMs: row.target_ms,
+  status: row.status,
+  consumedMs: row.consumed_ms,
+  runningSince: row.running_since ? row.running_since.getTime() : null,
+});
+
+const labelOf = (row: Pick<ClockRow, 'target_key'>, request: Pick<RequestRow, 'type' | 'priority'>) =>
+  ruleFor(row.target_key, request.type, request.priority)?.target.label ?? {
+    'zh-TW': row.target_key,
+    en: row.target_key,
+  };
+
+const localTime = (ms: number | null) => {
+  const text = ms === null ? '—' : formatTaipeiInstant(ms).slice(0, 16).replace('T', ' ');
+  return { 'zh-TW': text, en: text };
+};
+
+/** Service-level clocks of requests (SLA-2, SLA-3): started, paused, stopped with the request; checked by the worker. */
+export function slaService(
+  ctx: ServiceContext,
+  deps: { calendar: CalendarService; notifications: NotificationService },
+) {
+  const { db } = ctx;
+
+  async function settings(executor: Executor = db): Promise<SlaSettings> {
+    const parsed = SlaSettings.safeParse(await settingsRepository.get(executor, SETTINGS_KEY));
+    return parsed.success ? parsed.data : DEFAULTS;
+  }
+
+  async function frame(executor: Executor = db): Promise<TimeFrame> {
+    const { calendar, hours } = await deps.calendar.load(executor);
+    return { calendar, hours };
+  }
+
+  /** The instant of a clock's next check: its next warning, its breach, or (once breached) its next chase. */
+  function nextCheck(
+    clock: Clock,
+    f: TimeFrame,
+    warningsSent: number,
+    breached: boolean,
+    s: SlaSettings,
+    now: number,
+  ): number | null {
+    if (clock.status !== 'running') return null;
+    if (breached)
+      return clock.basis === 'wall'
+        ? now + s.chaseIntervalMinutes * 60_000
+        : thresholdAfter(f, now, s.chaseIntervalMinutes * 60_000);
+    const pending = [...s.warningThresholds].sort((a, b) => a - b).slice(warningsSent);
+    return pending.length > 0 ? thresholdAt(clock, f, pending[0]!) : dueAt(clock, f);
+  }
+
+  function thresholdAfter(f: TimeFrame, from: number, ms: number): number {
+    return dueAt({ basis: 'working', targetMs: ms, status: 'running', consumedMs: 0, runningSince: from }, f)!;
+  }
+
+  /** Keeps the request's badge and queue sort key in step with its clocks. */
+  async function refreshSummary(tx: Executor, requestId: string): Promise<void> {
+    const clocks = await clockRepository.ofRequest(tx, requestId);
+    const running = clocks.filter((c) => c.status === 'running');
+    const state: SlaState = running.some((c) => c.breached_at)
+      ? 'breached'
+      : running.length > 0
+        ? 'running'
+        : clocks.some((c) => c.status === 'paused')
+          ? 'paused'
+          : clocks.length > 0
+            ? 'met'
+            : 'none';
+    const due = running.map((c) => c.due_at?.getTime()).filter((t): t is number => t !== undefined);
+    await requestRepository.setSlaSummary(tx, requestId, state, due.length > 0 ? new Date(Math.min(...due)) : null);
+  }
+
+  async function recordClockEvent(
+    tx: Executor,
+    request: Pick<RequestRow, 'id' | 'type' | 'priority'>,
+    row: ClockRow,
+    kind:
+      | 'clock_started'
+      | 'clock_paused'
+      | 'clock_resumed'
+      | 'clock_stopped'
+      | 'clock_warning'
+      | 'clock_breached'
+      | 'chased',
+    at: Date,
+    data: Record<string, unknown> = {},
+  ) {
+    await requestRepository.appendEvent(tx, {
+      requestId: request.id,
+      kind,
+      actorId: null,
+      at,
+      data: { clock: row.target_key, label: labelOf(row, request), ...data },
+    });
+  }
+
+  async function recipientsFor(tx: Executor, assigneeId: string | null, tier: EscalationTier): Promise<string[]> {
+    return assigneeId ? [assigneeId] : deps.notifications.holdersOf(tx, TIER_ROLES[tier]);
+  }
+
+  return {
+    settings,
+
+    async setSettings(actor: Actor, next: SlaSettings, origin: Origin): Promise<SlaSettings> {
+      if (!abilitiesOf(actor).manageSettings) throw new DomainError('forbidden');
+      await db.transaction().execute(async (tx) => {
+        const before = await settings(tx);
+        await settingsRepository.put(tx, SETTINGS_KEY, next, actor.userId, ctx.now());
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'settings.changed',
+          objectType: 'setting',
+          objectId: SETTINGS_KEY,
+          ip: origin.ip,
+          data: { before, after: next },
+        });
+      });
+      return next;
+    },
+
+    /** Starts the clocks a new request runs, by its type and priority. */
+    async onFiled(tx: Executor, request: RequestRow): Promise<void> {
+      const f = await frame(tx);
+      const s = await settings(tx);
+      const now = ctx.now();
+      const rules = clockRulesFor(request.type, request.priority);
+      for (const rule of rules) {
+        const clock = startClock(rule.target.basis, rule.target.targetMs, now.getTime());
+        const due = dueAt(clock, f);
+        const next = nextCheck(clock, f, 0, false, s, now.getTime());
+        await clockRepository.insert(tx, [
+          {
+            request_id: request.id,
+            target_key: rule.target.key,
+            basis: clock.basis,
+            target_ms: clock.targetMs,
+            status: 'running',
+            consumed_ms: 0,
+            running_since: now,
+            started_at: now,
+            due_at: due === null ? null : new Date(due),
+            next_check_at: next === null ? null : new Date(next),
+          },
+        ]);
+        await requestRepository.appendEvent(tx, {
+          requestId: request.id,
+          kind: 'clock_started',
+          actorId: null,
+          at: now,
+          data: {
+            clock: rule.target.key,
+            label: rule.target.label,
+            dueAt: due === null ? null : new Date(due).toISOString(),
+            source: rule.target.source,
+          },
+        });
+      }
+      if (rules.length > 0) await refreshSummary(tx, request.id);
+    },
+
+    /** Pauses, resumes or stops a request's clocks after a change; the caller holds the request's lock. */
+    async onChange(tx: Executor, request: RequestRow, change: RequestChange): Promise<void> {
+      const clocks = (await clockRepository.ofRequest(tx, request.id)).filter((c) => c.status !== 'stopped');
+      if (clocks.length === 0) return;
+      const f = await frame(tx);
+      const s = await settings(tx);
+      const now = ctx.now();
+      for (const row of clocks) {
+        const rule = ruleFor(row.target_key, request.type, request.priority);
+        const stops: readonly ClockStop[] = rule?.stopOn ?? [];
+        const pauses: readonly RequestStatus[] = rule?.pauseIn ?? [];
+        let clock = clockOf(row);
+        let kind: 'clock_stopped' | 'clock_paused' | 'clock_resumed' | null = null;
+        if (
+          (change.firstResponse && stops.includes('first_response')) ||
+          (change.toStatus && stops.includes(change.toStatus))
+        ) {
+          clock = stopClock(clock, f, now.getTime());
+          kind = 'clock_stopped';
+        } else if (change.toStatus && pauses.includes(change.toStatus) && clock.status === 'running') {
+          clock = pauseClock(clock, f, now.getTime());
+          kind = 'clock_paused';
+        } else if (change.toStatus && !pauses.includes(change.toStatus) && clock.status === 'paused') {
+          clock = resumeClock(clock, now.getTime());
+          kind = 'clock_resumed';
+        }
+        if (!kind) continue;
+        const due = dueAt(clock, f);
+        const next = nextCheck(clock, f, row.warnings_sent, row.breached_at !== null, s, now.getTime());
+        await clockRepository.update(tx, row.id, {
+          status: clock.status,
+          consumed_ms: clock.consumedMs,
+          running_since: clock.runningSince === null ? null : new Date(clock.runningSince),
+          stopped_at: clock.status === 'stopped' ? now : null,
+          due_at: due === null ? null : new Date(due),
+          next_check_at: next === null ? null : new Date(next),
+        });
+        const met = kind === 'clock_stopped' ? clock.consumedMs <= clock.targetMs : undefined;
+        await recordClockEvent(tx, request, row, kind, now, {
+          usedMs: clock.consumedMs,
+          ...(met === undefined ? {} : { met }),
+          ...(due === null ? {} : { dueAt: new Date(due).toISOString() }),
+        });
+      }
+      await refreshSummary(tx, request.id);
+    },
+
+    /**
+     * The worker's pass: warns before a breach, records the breach and escalates one tier, then
+     * chases until the clock stops. Each clock is handled in its own transaction together with
+     * the notices it causes, so a crash loses nothing and repeats nothing.
+     */
+    async sweep(limit = 200): Promise<{ warnings: number; breaches: number; chases: number }> {
+      const counts = { warnings: 0, breaches: 0, chases: 0 };
+      const now = ctx.now();
+      const due = await clockRepository.claimDue(db, now, limit);
+      if (due.length === 0) return counts;
+      const f = await frame();
+      const s = await settings();
+      const thresholds = [...s.warningThresholds].sort((a, b) => a - b);
+      for (const candidate of due) {
+        await db.transaction().execute(async (tx) => {
+          const request = await requestRepository.lock(tx, candidate.request_id);
+          const row = (await clockRepository.ofRequest(tx, candidate.request_id)).find((c) => c.id === candidate.id);
+          // Another worker may have handled it since it was found.
+          if (!request || !row || !row.next_check_at || row.next_check_at > now) return;
+          const clock = clockOf(row);
+          const t = now.getTime();
+          const used = shareUsed(clock, f, t);
+          const label = labelOf(row, request);
+          const dueInstant = dueAt(clock, f);
+          const params = { number: request.number, title: request.title, clock: label, due: localTime(dueInstant) };
+          let warningsSent = row.warnings_sent;
+          let breachedAt = row.breached_at;
+          let chaseCount = row.chase_count;
+          if (clock.status !== 'running') {
+            // Nothing to check on a paused or stopped clock.
+          } else if (!breachedAt && used >= 1) {
+            breachedAt = now;
+            warningsSent = thresholds.length;
+            const to = nextTier(request.escalation_tier);
+            await recordClockEvent(tx, request, row, 'clock_breached', now, {
+              dueAt: dueInstant === null ? null : new Date(dueInstant).toISOString(),
+            });
+            if (to !== request.escalation_tier) {
+              await requestRepository.setEscalationTier(tx, request.id, to, now);
+              await requestRepository.appendEvent(tx, {
+                requestId: request.id,
+                kind: 'escalated',
+                actorId: null,
+                at: now,
+                data: { from: request.escalation_tier, to, clock: row.target_key },
+              });
+            }
+            if (request.assignee_id)
+              await deps.notifications.notify(tx, [request.assignee_id], 'sla_breach', request.id, params);
+            await deps.notifications.notify(
+              tx,
+              await deps.notifications.holdersOf(tx, TIER_ROLES[to]),
+              'sla_escalation',
+              request.id,
+              { ...params, tier: to },
+            );
+            counts.breaches++;
+          } else if (breachedAt) {
+            chaseCount++;
+            await recordClockEvent(tx, request, row, 'chased', now, { count: chaseCount });
+            await deps.notifications.notify(
+              tx,
+              await recipientsFor(tx, request.assignee_id, request.escalation_tier),
+              'sla_chase',
+              request.id,
+              params,
+            );
+            counts.chases++;
+          } else {
+            const reached = thresholds.filter((x) => used >= x).length;
+            if (reached > warningsSent) {
+              warningsSent = reached;
+              await recordClockEvent(tx, request, row, 'clock_warning', now, { share: thresholds[reached - 1] });
+              await deps.notifications.notify(
+                tx,
+                await recipientsFor(tx, request.assignee_id, request.escalation_tier),
+                'sla_warning',
+                request.id,
+                { ...params, share: thresholds[reached - 1]! },
+              );
+              counts.warnings++;
+            }
+          }
+          const next = nextCheck(clock, f, warningsSent, breachedAt !== null, s, t);
+          await clockRepository.update(tx, row.id, {
+            warnings_sent: warningsSent,
+            breached_at: breachedAt,
+            chase_count: chaseCount,
+            next_check_at: next === null ? null : new Date(Math.max(next, t + 1000)),
+          });
+          await refreshSummary(tx, request.id);
+        });
+      }
+      return counts;
+    },
+
+    /** A request's clocks as people read them: target, state, due time, share used. */
+    async clocksOf(request: Pick<RequestRow, 'id' | 'type' | 'priority'>) {
+      const f = await frame();
+      const now = ctx.now().getTime();
+      return (await clockRepository.ofRequest(db, request.id)).map((row) => {
+        const clock = clockOf(row);
+        return { row, label: labelOf(row, request), share: shareUsed(clock, f, now), dueAt: dueAt(clock, f) };
+      });
+    },
+  };
+}
+export type SlaService = ReturnType<typeof slaService>;

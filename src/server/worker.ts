@@ -1,0 +1,38 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { NotificationService } from './services/notification.service.js';
+import type { SlaService } from './services/sla.service.js';
+
+export type WorkerDeps = { sla: SlaService; notifications: NotificationService };
+
+/**
+ * One pass of the background work: service-level checks that are due, then mail that is due.
+ * Everything it acts on is rows in the database, so any pass after a restart picks up where
+ * the last one stopped.
+ */
+export async function runWorkerOnce(deps: WorkerDeps) {
+  const clocks = await deps.sla.sweep();
+  const mailSent = await deps.notifications.deliverMail();
+  return { ...clocks, mailSent };
+}
+
+/** Runs the worker every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */
+export function startWorker(deps: WorkerDeps, intervalMs: number, log: FastifyBaseLogger): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    running = runWorkerOnce(deps)
+      .then((r) => {
+        if (r.warnings + r.breaches + r.chases + r.mailSent > 0) log.info(r, 'worker pass');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'worker pass failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  let timer = setTimeout(tick, Math.min(intervalMs, 1000));
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_CALENDAR_DIR } from '../../src/server/bootstrap.js';
+import { loadShippedCalendars } from '../../src/server/services/calendar.service.js';
+import { runWorkerOnce } from '../../src/server/worker.js';
+import { TestApp, type Session } from '../helpers/test-app.js';
+
+const at = (local: string) => new Date(`${local}+08:00`);
+type Event = { kind: string; data: Record<string, unknown> };
+
+describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-2, SLA-3)', () => {
+  let t: TestApp;
+  let requester: Session;
+  let desk: Session;
+  let officer: Session;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ sessionIdleMinutes: 60 * 24 * 60, sessionMaxHours: 24 * 60 });
+    await loadShippedCalendars(t.database.db, SHIPPED_CALENDAR_DIR, new Date());
+    requester = await t.signedIn('requester', { unit: 'investment' });
+    desk = await t.signedIn('desk', { roles: ['desk_agent'] });
+    officer = await t.signedIn('officer', { roles: ['it_officer'] });
+    await t.database.db
+      .updateTable('users')
+      .set({ email: 'desk@agency.example' })
+      .where('id', '=', desk.user.id)
+      .execute();
+  });
+  afterAll(() => t.stop());
+
+  const detail = async (id: string, as: Session = desk) =>
+    (await t.inject({ method: 'GET', url: `/api/requests/${id}`, as })).json();
+  const act = (id: string, action: string, as: Session, note?: string) =>
+    t.inject({ method: 'POST', url: `/api/requests/${id}/actions/${action}`, as, payload: note ? { note } : {} });
+  const worker = () => runWorkerOnce(t.app.services);
+  const kinds = (d: { history: Event[] }) => d.history.map((h) => h.kind);
+
+  it('starts the 2-working-hour acknowledgement clock of a Friday-evening fault and shows it on the queue', async () => {
+    t.clock.current = at('2026-11-20T16:30:00');
+    const r = await t.fileRequest(requester, { title: '週五傍晚故障' });
+    const d = await detail(r.id);
+    const response = d.clocks.find((c: { key: string }) => c.key === 'fault.response');
+    expect(response).toMatchObject({
+      status: 'running',
+      dueAt: '2026-11-23T01:30:00.000Z',
+      basis: 'working',
+      targetMs: 7_200_000,
+    });
+    expect(d.clocks.find((c: { key: string }) => c.key === 'fault.repair').dueAt).toBe('2026-11-23T08:30:00.000Z');
+    expect(d.sla).toEqual({ state: 'running', dueAt: '2026-11-23T01:30:00.000Z' });
+    expect(d.escalationTier).toBe('first_line_desk');
+  });
+
+  it('warns at 75% and 90%, then breaches, escalates one tier and chases — each exactly once', async () => {
+    t.clock.current = at('2026-11-23T08:30:00');
+    const r = await t.fileRequest(requester, { title: '稽催測試' });
+
+    const responseEvents = async () =>
+      (await detail(r.id)).history.filter((h: Event) => h.data['clock'] === 'fault.response').map((h: Event) => h.kind);
+    t.clock.current = at('2026-11-23T10:00:00'); // 75% of 2 working hours
+    await worker();
+    await worker();
+    expect(await responseEvents()).toEqual(['clock_started', 'clock_warning']);
+    t.clock.current = at('2026-11-23T10:20:00'); // 91%
+    await worker();
+    expect(await responseEvents()).toEqual(['clock_started', 'clock_warning', 'clock_warning']);
+    t.clock.current = at('2026-11-23T10:31:00'); // past due
+    await worker();
+    await worker();
+
+    let d = await detail(r.id);
+    const clockEvents = d.history.filter((h: Event) => h.data['clock'] === 'fault.response').map((h: Event) => h.kind);
+    expect(clockEvents).toEqual(['clock_started', 'clock_warning', 'clock_warning', 'clock_breached', 'escalated']);
+    expect(d.escalationTier).toBe('second_line_technical');
+    expect(d.sla.state).toBe('breached');
+
+    // The IT officer (second line) is told of the escalation; the desk had the warnings.
+    const officerNotes = (await t.inject({ method: 'GET', url: '/api/notifications', as: officer })).json();
+    expect(
+      officerNotes
+        .filter((n: { kind: string; requestId: string }) => n.requestId === r.id)
+        .map((n: { kind: string }) => n.kind),
+    ).toEqual(['sla_escalation']);
+    const deskNotes = (await t.inject({ method: 'GET', url: '/api/notifications', as: desk })).json();
+    expect(
+      deskNotes
+        .filter((n: { requestId: string }) => n.requestId === r.id)
+        .map((n: { kind: string }) => n.kind)
+        .sort(),
+    ).toEqual(['request_new', 'sla_warning', 'sla_warning']);
+
+    // 稽催: a reminder every 2 working hours until someone acts.
+    t.clock.current = at('2026-11-23T14:35:00');
+    await worker();
+    await worker();
+    await act(r.id, 'start', desk);
+    d = await detail(r.id);
+    expect(d.clocks.find((c: { key: string }) => c.key === 'fault.response')).toMatchObject({ status: 'stopped' });
+    expect(d.history.filter((h: Event) => h.kind === 'chased')).toHaveLength(1);
+  });
+
+  it('stops the acknowledgement clock when the desk assigns the request in time', async () => {
+    t.clock.current = at('2026-11-24T09:00:00');
+    const r = await t.fileRequest(requester);
+    t.clock.current = at('2026-11-24T09:45:00');
+    await t.inject({
+      method: 'POST',
+      url: `/api/requests/${r.id}/assign`,
+      as: desk,
+      payload: { assigneeId: officer.user.id },
+    });
+    const d = await detail(r.id);
+    const stopped = d.history.find((h: Event) => h.kind === 'clock_stopped' && h.data['clock'] === 'fault.response');
+    expect(stopped.data).toMatchObject({ met: true, usedMs: 45 * 60_000 });
+    expect(d.clocks.find((c: { key: string }) => c.key === 'fault.response').status).toBe('stopped');
+  });
+
+  it('pauses while waiting for the requester and resumes after, moving the due time by the pause', async () => {
+    t.clock.current = at('2026-11-25T08:30:00');
+    const r = await t.fileRequest(requester);
+    await act(r.id, 'start', desk);
+    t.clock.current = at('2026-11-25T10:30:00'); // 2 h of the 8-hour repair used
+    expect((await act(r.id, 'wait', desk, '請提供設備序號')).statusCode).toBe(200);
+    let d = await detail(r.id);
+    expect(d.status).toBe('waiting');
+    expect(d.clocks.find((c: { key: string }) => c.key === 'fault.repair')).toMatchObject({
+      status: 'paused',
+      dueAt: null,
+    });
+    expect(d.sla.state).toBe('paused');
+
+    t.clock.current = at('2026-11-26T08:30:00');
+    expect((await act(r.id, 'resume', requester)).statusCode).toBe(200);
+    d = await detail(r.id);
+    expect(d.clocks.find((c: { key: string }) => c.key === 'fault.repair')).toMatchObject({
+      status: 'running',
+      dueAt: '2026-11-26T07:30:00.000Z',
+    });
+    expect(kinds(d)).toEqual(expect.arrayContaining(['clock_paused', 'clock_resumed']));
+
+    t.clock.current = at('2026-11-26T09:00:00');
+    expect((await act(r.id, 'resolve', desk, '已更換碳粉匣')).statusCode).toBe(200);
+    d = await detail(r.id);
+    expect(d.clocks.filter((c: { status: string }) => c.status !== 'stopped')).toEqual([]);
+    expect(d.sla.state).toBe('met');
+    expect(
+      d.history.find((h: Event) => h.kind === 'clock_stopped' && h.data['clock'] === 'fault.repair').data,
+    ).toMatchObject({ met: true, usedMs: 2.5 * 3_600_000 });
+
+    // INT-5: the requester confirms, and the request closes.
+    expect((await act(r.id, 'confirm', requester)).statusCode).toBe(200);
+    expect((await detail(r.id, requester)).status).toBe('closed');
+  });
+
+  it('counts the incident report in wall-clock time: one hour, through the night', async () => {
+    t.clock.current = at('2026-11-21T23:30:00');
+    const r = await t.fileRequest(desk, { type: 'security_incident', channel: 'phone', title: '疑似勒索軟體' });
+    const d = await detail(r.id);
+    expect(d.clocks).toEqual([
+      expect.objectContaining({ key: 'incident.report', basis: 'wall', dueAt: '2026-11-21T16:30:00.000Z' }),
+    ]);
+  });
+
+  it('sorts the queue by time left', async () => {
+    t.clock.current = at('2026-11-27T08:30:00');
+    const late = await t.fileRequest(requester, { title: '排序 晚', type: 'vendor_account' }); // 3 working days
+    const soon = await t.fileRequest(requester, { title: '排序 早' }); // 2 working hours
+    const list = (await t.inject({ method: 'GET', url: '/api/requests?q=排序&sort=dueAt', as: desk })).json();
+    expect(list.items.map((i: { id: string }) => i.id)).toEqual([soon.id, late.id]);
+    expect(list.items[0].sla).toEqual({ state: 'running', dueAt: expect.any(String) });
+  });
+
+  it('refuses an action the request’s status does not allow, and one the caller may not take', async () => {
+    const r = await t.fileRequest(requester);
+    const confirm = await act(r.id, 'confirm', requester);
+    expect(confirm.statusCode).toBe(409);
+    const start = await act(r.id, 'start', requester);
+    expect(start.statusCode).toBe(403);
+    const noNote = await act(r.id, 'reject', desk);
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.json().errors[0]).toMatchObject({ field: 'note', message_zh: '此步驟須填寫說明' });
+    expect((await act(r.id, 'reject', desk, '非資訊業務，請洽總務')).statusCode).toBe(200);
+    const notes = (await t.inject({ method: 'GET', url: '/api/notifications?unread=true', as: requester })).json();
+    expect(notes.find((n: { requestId: string }) => n.requestId === r.id)).toMatchObject({
+      kind: 'request_returned',
+      body: { 'zh-TW': expect.stringContaining('非資訊業務') },
+    });
+  });
+
+  it('keeps mail in the outbox when no SMTP server is configured, for administrators to see', async () => {
+    const admin = await t.signedIn('admin', { roles: ['admin'] });
+    const outbox = (await t.inject({ method: 'GET', url: '/api/admin/outbox', as: admin })).json();
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(
+      outbox.every((m: { status: string; to: string }) => m.status === 'kept' && m.to === 'desk@agency.example'),
+    ).toBe(true);
+  });
+
+  it('lets an administrator change the warning thresholds, and refuses nonsense', async () => {
+    const admin = await t.signedIn('admin2', { roles: ['admin'] });
+    const bad = await t.inject({
+      method: 'PUT',
+      url: '/api/settings/sla',
+      as: admin,
+      payload: { warningThresholds: [1.5], chaseIntervalMinutes: 60 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('warningThresholds.0');
+    const ok = await t.inject({
+      method: 'PUT',
+      url: '/api/settings/sla',
+      as: admin,
+      payload: { warningThresholds: [0.5], chaseIntervalMinutes: 60 },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/settings/sla', as: desk })).json()).toEqual({
+      warningThresholds: [0.5],
+      chaseIntervalMinutes: 60,
+    });
+  });
+});
