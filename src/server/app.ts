@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { notificationRoutes } from './routes/notification.routes.js';
 import { slaRoutes } from './routes/sla.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organisationRoutes } from './routes/organisation.routes.js';
@@ -31,6 +32,7 @@ import { auditService } from './services/audit.service.js';
 import { calendarService } from './services/calendar.service.js';
 import { notificationService } from './services/notification.service.js';
 import { slaService } from './services/sla.service.js';
+import { reportService } from './services/report.service.js';
 import { organisationService } from './services/organisation.service.js';
 import { requestService } from './services/request.service.js';
 
@@ -83,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     calendar,
     sla,
     notifications,
+    reports: reportService(ctx),
     audit: auditService(ctx),
     config,
     databaseKind: database.kind,
@@ -145,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   auditRoutes(app, deps);
   notificationRoutes(app, deps);
   slaRoutes(app, deps);
+  reportRoutes(app, deps);
 
   const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {

@@ -231,6 +231,12 @@ const CASES: Case[] = [
     body: () => ({ warningThresholds: [0.75, 0.9], chaseIntervalMinutes: 120 }),
     expect: only(['admin'], 200),
   },
+  {
+    method: 'GET',
+    url: '/api/reports/service-levels',
+    path: () => '/api/reports/service-levels?from=2026-11-01&to=2026-11-30',
+    expect: only(SEE_ALL, 200),
+  },
   // Last: it ends the session the other cases use.
   { method: 'POST', url: '/api/auth/logout', path: () => '/api/auth/logout', expect: signedIn(204) },
 ];

@@ -217,4 +217,59 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
       chaseIntervalMinutes: 60,
     });
   });
+
+  it('reports compliance by type and by clock over a period, and exports it as CSV (SLA-4)', async () => {
+    const q = 'from=2026-11-20&to=2026-11-30';
+    const byTarget = await t.inject({
+      method: 'GET',
+      url: `/api/reports/service-levels?${q}&groupBy=target`,
+      as: desk,
+    });
+    expect(byTarget.statusCode).toBe(200);
+    const response = byTarget.json().rows.find((r: { key: string }) => r.key === 'fault.response');
+    // Two acknowledgements were late (the Friday fault and the chased one); the others were in time.
+    expect(response.breached).toBeGreaterThanOrEqual(2);
+    expect(response.met).toBeGreaterThanOrEqual(2);
+    expect(response.compliance).toBeCloseTo(response.met / (response.met + response.breached), 3);
+    const totals = byTarget.json().totals;
+    expect(totals.total).toBe(totals.met + totals.breached + totals.open);
+
+    const byType = (
+      await t.inject({ method: 'GET', url: `/api/reports/service-levels?${q}&groupBy=type`, as: desk })
+    ).json();
+    expect(byType.rows.map((r: { key: string }) => r.key).sort()).toEqual([
+      'general',
+      'security_incident',
+      'vendor_account',
+    ]);
+
+    const csv = await t.inject({
+      method: 'GET',
+      url: `/api/reports/service-levels?${q}&groupBy=type&format=csv`,
+      as: desk,
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('達成率 compliance');
+    expect(lines.some((l) => l.startsWith('一般資訊服務,'))).toBe(true);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'report.exported')
+      .execute();
+    expect(audit).toHaveLength(1);
+
+    const forbidden = await t.inject({ method: 'GET', url: `/api/reports/service-levels?${q}`, as: requester });
+    expect(forbidden.statusCode).toBe(403);
+    const backwards = await t.inject({
+      method: 'GET',
+      url: '/api/reports/service-levels?from=2026-12-01&to=2026-11-01',
+      as: desk,
+    });
+    expect(backwards.statusCode).toBe(400);
+  });
 });

@@ -12,6 +12,7 @@ import type { AuditService } from '../services/audit.service.js';
 import type { CalendarService } from '../services/calendar.service.js';
 import type { NotificationService } from '../services/notification.service.js';
 import type { SlaService } from '../services/sla.service.js';
+import type { ReportService } from '../services/report.service.js';
 import type { OrganisationService } from '../services/organisation.service.js';
 import type { RequestService } from '../services/request.service.js';
 import type { Config } from '../../config.js';
@@ -33,6 +34,7 @@ export type RouteDeps = {
   audit: AuditService;
   sla: SlaService;
   notifications: NotificationService;
+  reports: ReportService;
   config: Config;
   databaseKind: DatabaseKind;
 };
