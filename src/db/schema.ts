@@ -44,6 +44,9 @@ export interface UsersTable {
   expires_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  failed_attempts: Generated<number>;
+  locked_at: Timestamp | null;
+  password_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface RoleAssignmentsTable {
@@ -240,7 +243,23 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
 }
 
+export interface PasswordHistoryTable {
+  id: BigId;
+  user_id: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface LoginFailuresTable {
+  id: BigId;
+  ip: string | null;
+  username: string;
+  at: Timestamp;
+}
+
 export interface Database {
+  password_history: PasswordHistoryTable;
+  login_failures: LoginFailuresTable;
   request_clocks: RequestClocksTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;

@@ -6,7 +6,21 @@ export const ERROR_CATALOGUE = {
   validation_failed: { status: 400, en: 'The input is not valid', zh: '輸入資料有誤' },
   bad_request: { status: 400, en: 'The request cannot be processed', zh: '無法處理此請求' },
   unauthenticated: { status: 401, en: 'Please sign in', zh: '請先登入' },
-  invalid_credentials: { status: 401, en: 'Wrong username or password', zh: '帳號或密碼錯誤' },
+  invalid_credentials: {
+    status: 401,
+    en: 'Wrong username or password, or the account is locked (ask the service desk to unlock it)',
+    zh: '帳號或密碼錯誤，或帳號已鎖定（請洽服務台解鎖）',
+  },
+  password_change_required: {
+    status: 403,
+    en: 'Please change your password first',
+    zh: '請先變更密碼',
+  },
+  rate_limited: {
+    status: 429,
+    en: 'Too many failed sign-ins from this address; try again in 15 minutes',
+    zh: '此位址登入失敗次數過多，請 15 分鐘後再試',
+  },
   csrf_failed: {
     status: 403,
     en: 'The form has expired; reload the page and try again',

@@ -59,6 +59,8 @@ export type Abilities = {
   manageSettings: boolean;
   /** Read and check the audit trail (SEC-3). */
   readAudit: boolean;
+  /** Unlock accounts locked by failed sign-ins (SEC-1: unlocked by support staff). */
+  unlockAccounts: boolean;
 };
 
 export function abilitiesOf(actor: Actor): Abilities {
@@ -69,6 +71,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageUsers: hasRole(actor, ['admin']),
     manageSettings: hasRole(actor, ['admin']),
     readAudit: hasRole(actor, ['auditor', 'admin']),
+    unlockAccounts: hasRole(actor, ['desk_agent', 'admin']),
   };
 }
 

@@ -74,13 +74,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
 
   const ctx = { db: database.db, config, now: options.now ?? (() => new Date()) };
+  const accounts = accountService(ctx);
   const calendar = calendarService(ctx);
   const notifications = notificationService(ctx);
   const sla = slaService(ctx, { calendar, notifications });
   const requests = requestService(ctx, { sla, notifications });
   const deps: RouteDeps = {
-    accounts: accountService(ctx),
-    organisation: organisationService(ctx),
+    accounts,
+    organisation: organisationService(ctx, { requireAcceptablePassword: accounts.requireAcceptablePassword }),
     requests,
     calendar,
     sla,

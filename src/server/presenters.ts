@@ -19,7 +19,13 @@ function presentRoles(roles: ReadonlyArray<Pick<RoleRow, 'role' | 'unit_id' | 'u
   return roles.map((r) => ({ role: r.role, unitId: r.unit_id, unitName: r.unit_name }));
 }
 
-export function presentMe(actor: Actor, user: UserRow, unitName: string | null, roles: RoleRow[]): Me {
+export function presentMe(
+  actor: Actor,
+  user: UserRow,
+  unitName: string | null,
+  roles: RoleRow[],
+  mustChangePassword: boolean,
+): Me {
   return {
     id: user.id,
     username: user.username,
@@ -30,7 +36,7 @@ export function presentMe(actor: Actor, user: UserRow, unitName: string | null, 
     unitId: user.unit_id,
     unitName,
     roles: presentRoles(roles),
-    mustChangePassword: user.must_change_password,
+    mustChangePassword,
     abilities: abilitiesOf(actor),
   };
 }
@@ -45,6 +51,7 @@ export function presentUser(u: { user: UserRow; unitName: string | null; roles: 
     kind: u.user.kind,
     roles: presentRoles(u.roles),
     disabled: u.user.disabled_at !== null,
+    locked: u.user.locked_at !== null,
     createdAt: iso(u.user.created_at),
   };
 }

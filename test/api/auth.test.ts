@@ -42,7 +42,10 @@ describe('signing in, sessions and API tokens', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(unknown.json()).toEqual(wrong.json());
-    expect(wrong.json()).toMatchObject({ code: 'invalid_credentials', title_zh: '帳號或密碼錯誤' });
+    expect(wrong.json()).toMatchObject({
+      code: 'invalid_credentials',
+      title_zh: '帳號或密碼錯誤，或帳號已鎖定（請洽服務台解鎖）',
+    });
   });
 
   it('refuses a state change made with the cookie but without the CSRF token', async () => {

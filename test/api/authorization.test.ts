@@ -26,7 +26,7 @@ const ASSIGN: readonly Role[] = ['desk_agent', 'it_officer', 'it_chief', 'onsite
 const SUPERVISORS: readonly Role[] = ['section_chief', 'division_deputy', 'division_head'];
 
 type Caller = Role | 'anonymous';
-type Ctx = { requestId: string; attachmentId: string; session: Session | null; role: Caller };
+type Ctx = { requestId: string; attachmentId: string; filerId: string; session: Session | null; role: Caller };
 type Case = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
@@ -34,6 +34,8 @@ type Case = {
   body?: (c: Ctx) => unknown;
   /** Sends a file as multipart/form-data: a small text file, or a calendar CSV. */
   upload?: 'text' | 'calendar';
+  /** Signs in anew for this case (the case ends sessions). */
+  freshSession?: boolean;
   expect: (role: Role) => number;
   anonymous?: number;
 };
@@ -93,7 +95,7 @@ const CASES: Case[] = [
     }),
     expect: only(['admin'], 201),
   },
-  { method: 'GET', url: '/api/users', path: () => '/api/users', expect: only([...ASSIGN, 'admin'], 200) },
+  { method: 'GET', url: '/api/users', path: () => '/api/users', expect: only([...ASSIGN, 'desk_agent', 'admin'], 200) },
   {
     method: 'POST',
     url: '/api/users',
@@ -237,8 +239,52 @@ const CASES: Case[] = [
     path: () => '/api/reports/service-levels?from=2026-11-01&to=2026-11-30',
     expect: only(SEE_ALL, 200),
   },
-  // Last: it ends the session the other cases use.
-  { method: 'POST', url: '/api/auth/logout', path: () => '/api/auth/logout', expect: signedIn(204) },
+  { method: 'GET', url: '/api/me/sign-ins', path: () => '/api/me/sign-ins', expect: signedIn(200) },
+  {
+    method: 'GET',
+    url: '/api/settings/password-policy',
+    path: () => '/api/settings/password-policy',
+    expect: signedIn(200),
+  },
+  {
+    method: 'PUT',
+    url: '/api/settings/password-policy',
+    path: () => '/api/settings/password-policy',
+    body: () => ({
+      minLength: 8,
+      requireUpper: true,
+      requireLower: true,
+      requireDigit: true,
+      requireSymbol: true,
+      maxAgeDays: 90,
+      historyCount: 3,
+      lockoutThreshold: 3,
+    }),
+    expect: only(['admin'], 200),
+  },
+  {
+    method: 'POST',
+    url: '/api/users/:id/unlock',
+    path: (c) => `/api/users/${c.filerId}/unlock`,
+    body: () => ({}),
+    expect: only(['desk_agent', 'admin'], 204),
+  },
+  // Last two: they end the sessions the other cases use.
+  {
+    method: 'POST',
+    url: '/api/auth/logout-all',
+    path: () => '/api/auth/logout-all',
+    body: () => ({}),
+    freshSession: true,
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/logout',
+    path: () => '/api/auth/logout',
+    freshSession: true,
+    expect: signedIn(204),
+  },
 ];
 
 describe('authorisation of every route for every role', () => {
@@ -246,10 +292,12 @@ describe('authorisation of every route for every role', () => {
   const sessions = new Map<Role, Session>();
   let requestId = '';
   let attachmentId = '';
+  let filerId = '';
 
   beforeAll(async () => {
     t = await TestApp.start();
     const filer = await t.signedIn('filer', { unit: 'filing-unit' });
+    filerId = filer.user.id;
     const r = await t.fileRequest(filer);
     requestId = r.id;
     const upload = multipart([{ name: 'a.txt', type: 'text/plain', content: 'hello' }]);
@@ -289,8 +337,9 @@ describe('authorisation of every route for every role', () => {
       const answers: Record<string, number> = {};
       const expected: Record<string, number> = {};
       for (const role of callers) {
-        const session = role === 'anonymous' ? null : sessions.get(role)!;
-        const ctx: Ctx = { requestId, attachmentId, session, role };
+        const known = role === 'anonymous' ? null : sessions.get(role)!;
+        const session = known && c.freshSession ? await t.login(known.user) : known;
+        const ctx: Ctx = { requestId, attachmentId, filerId, session, role };
         const upload =
           c.upload === 'calendar'
             ? multipart([{ name: '115.csv', type: 'text/csv', content: calendarCsv }])

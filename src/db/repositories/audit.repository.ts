@@ -59,6 +59,18 @@ export const auditRepository = {
     return db.transaction().execute((tx) => appendInTx(tx, entry));
   },
 
+  /** A user's recent sign-ins and failed attempts, newest first. */
+  signInsOf(db: Executor, userId: string, limit: number) {
+    return db
+      .selectFrom('audit_log')
+      .select(['at', 'action', 'ip'])
+      .where('actor_id', '=', userId)
+      .where('action', 'in', ['auth.login', 'auth.login_failed'])
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
   /** Walks the whole chain in batches; the first broken record, or null, and how many were checked. */
   async verify(db: Executor, batchSize = 5000): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
     let previous: { id: number; hash: string } | null = null;

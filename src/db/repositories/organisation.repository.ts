@@ -85,10 +85,57 @@ export const organisationRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  updatePassword(db: Executor, userId: string, passwordHash: string): Promise<unknown> {
+  /** Sets a new password; the one it replaces goes into the history (SEC-1: differ from the last 3). */
+  async updatePassword(db: Executor, userId: string, passwordHash: string, now: Date): Promise<void> {
+    const previous = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('password_history')
+      .values({ user_id: userId, password_hash: previous.password_hash, created_at: now })
+      .execute();
+    await db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: now, updated_at: now })
+      .where('id', '=', userId)
+      .execute();
+  },
+
+  /** The hashes of a user's last `count` passwords before the current one, newest first. */
+  async passwordHistory(db: Executor, userId: string, count: number): Promise<string[]> {
+    if (count <= 0) return [];
+    const rows = await db
+      .selectFrom('password_history')
+      .select('password_hash')
+      .where('user_id', '=', userId)
+      .orderBy('id', 'desc')
+      .limit(count)
+      .execute();
+    return rows.map((r) => r.password_hash);
+  },
+
+  /** Counts one more consecutive failure; returns the new count. */
+  async recordFailedAttempt(db: Executor, userId: string): Promise<number> {
+    const row = await db
+      .updateTable('users')
+      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+      .where('id', '=', userId)
+      .returning('failed_attempts')
+      .executeTakeFirstOrThrow();
+    return row.failed_attempts;
+  },
+
+  lock(db: Executor, userId: string, at: Date): Promise<unknown> {
+    return db.updateTable('users').set({ locked_at: at }).where('id', '=', userId).execute();
+  },
+
+  /** Clears the failure count, and the lock when `unlock` is set. */
+  clearFailures(db: Executor, userId: string, unlock: boolean): Promise<unknown> {
     return db
       .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() })
+      .set(unlock ? { failed_attempts: 0, locked_at: null } : { failed_attempts: 0 })
       .where('id', '=', userId)
       .execute();
   },

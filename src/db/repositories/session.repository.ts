@@ -50,6 +50,37 @@ export const sessionRepository = {
     return db.deleteFrom('sessions').where('id', '=', idHash).execute();
   },
 
+  /** Ends every session of a user ("sign out everywhere"); returns how many. */
+  deleteSessionsOfUser(db: Executor, userId: string): Promise<number> {
+    return db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+      .then((r) => Number(r.numDeletedRows));
+  },
+
+  recordLoginFailure(db: Executor, ip: string | null, username: string, at: Date): Promise<unknown> {
+    return db
+      .insertInto('login_failures')
+      .values({ ip, username: username.slice(0, 100), at })
+      .execute();
+  },
+
+  /** Failed sign-ins from one address since an instant: throttling across accounts. */
+  countLoginFailuresFrom(db: Executor, ip: string | null, since: Date): Promise<number> {
+    return db
+      .selectFrom('login_failures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ip', ip === null ? 'is' : '=', ip)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  },
+
+  pruneLoginFailures(db: Executor, before: Date): Promise<unknown> {
+    return db.deleteFrom('login_failures').where('at', '<', before).execute();
+  },
+
   deleteExpiredSessions(db: Executor, now: Date): Promise<unknown> {
     return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   },

@@ -18,6 +18,14 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'govdesk_session';
+/** What a user who must change their password may still do (004 參: change a default password at first use). */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/me',
+  'GET /api/auth/session',
+  'POST /api/me/password',
+  'POST /api/auth/logout',
+  'GET /api/settings/password-policy',
+]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameSecret(a: string, b: string): boolean {
@@ -55,6 +63,12 @@ export function registerAuthentication(app: FastifyInstance, accounts: AccountSe
     // The API documentation pages are public like the OpenAPI document they show.
     if (request.routeOptions.config.public || request.routeOptions.url?.startsWith('/api/docs')) return;
     if (!request.actor) throw new DomainError('unauthenticated');
+    if (
+      request.actor.mustChangePassword &&
+      !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ''}`)
+    ) {
+      throw new DomainError('password_change_required');
+    }
     if (request.actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.actor.csrfToken || !sameSecret(sent, request.actor.csrfToken)) {

@@ -13,6 +13,7 @@ import {
 import { IdParams, Problem } from '../../shared/api/common.schema.js';
 import { actorOf, originOf, SESSION_COOKIE } from '../plugins/authentication.js';
 import { presentMe, presentToken } from '../presenters.js';
+import { PasswordPolicySchema } from '../services/account.service.js';
 import type { Actor } from '../../domain/policies.js';
 import type { App, RouteDeps } from './types.js';
 
@@ -20,7 +21,7 @@ import type { App, RouteDeps } from './types.js';
 export function authRoutes(app: App, deps: RouteDeps): void {
   const meOf = async (actor: Actor) => {
     const p = await deps.accounts.profile(actor);
-    return presentMe(actor, p.user, p.unitName, p.roles);
+    return presentMe(actor, p.user, p.unitName, p.roles, p.mustChangePassword);
   };
   const cookieOptions = {
     path: '/',
@@ -56,6 +57,64 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       clearSession(reply);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/auth/logout-all',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere: end every session of mine',
+        response: { 200: z.object({ ended: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      const ended = await deps.accounts.logoutEverywhere(actorOf(request), originOf(request));
+      clearSession(reply);
+      return { ended };
+    },
+  );
+
+  app.get(
+    '/api/me/sign-ins',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'My 20 most recent sign-ins and failed attempts',
+        response: { 200: z.array(z.object({ at: z.string(), success: z.boolean(), ip: z.string().nullable() })) },
+      },
+    },
+    async (request) =>
+      (await deps.accounts.signIns(actorOf(request))).map((r) => ({
+        at: r.at.toISOString(),
+        success: r.action === 'auth.login',
+        ip: r.ip,
+      })),
+  );
+
+  app.get(
+    '/api/settings/password-policy',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The password policy (004 參 defaults)',
+        response: { 200: PasswordPolicySchema },
+      },
+    },
+    async () => deps.accounts.passwordPolicy(),
+  );
+
+  app.put(
+    '/api/settings/password-policy',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the password policy (administrators)',
+        body: PasswordPolicySchema,
+        response: { 200: PasswordPolicySchema, 400: Problem, 403: Problem },
+      },
+    },
+    async (request) => deps.accounts.setPasswordPolicy(actorOf(request), request.body, originOf(request)),
   );
 
   app.get(

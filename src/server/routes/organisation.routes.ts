@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Problem } from '../../shared/api/common.schema.js';
+import { IdParams, Problem } from '../../shared/api/common.schema.js';
 import { Unit, UnitCreate, UserCreate, UserListQuery, UserSummary } from '../../shared/api/organisation.schema.js';
 import { actorOf, originOf } from '../plugins/authentication.js';
 import { presentUnit, presentUser } from '../presenters.js';
@@ -46,6 +46,22 @@ export function organisationRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request) => (await deps.organisation.listUsers(actorOf(request), request.query)).map(presentUser),
+  );
+
+  app.post(
+    '/api/users/:id/unlock',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Unlock an account locked by failed sign-ins (desk agents, administrators)',
+        params: IdParams,
+        response: { 204: z.null(), 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await deps.organisation.unlock(actorOf(request), request.params.id, originOf(request));
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

@@ -1,5 +1,13 @@
+import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
-import type { Actor } from '../../domain/policies.js';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  passwordExpired,
+  passwordProblems,
+  type PasswordPolicy,
+} from '../../domain/password-policy.js';
+import { abilitiesOf, type Actor } from '../../domain/policies.js';
+import { settingsRepository } from '../../db/repositories/settings.repository.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import { sessionRepository } from '../../db/repositories/session.repository.js';
@@ -17,6 +25,28 @@ export type AuthenticatedActor = Actor & {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const POLICY_KEY = 'password_policy';
+/** Failed sign-ins from one address within the window after which it must wait (any accounts). */
+const THROTTLE_FAILURES = 10;
+const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+
+export const PasswordPolicySchema = z
+  .strictObject({
+    minLength: z.number().int().min(8).max(64),
+    requireUpper: z.boolean(),
+    requireLower: z.boolean(),
+    requireDigit: z.boolean(),
+    requireSymbol: z.boolean(),
+    maxAgeDays: z.number().int().min(0).max(365),
+    historyCount: z.number().int().min(0).max(24),
+    lockoutThreshold: z.number().int().min(3).max(10),
+  })
+  .meta({ id: 'PasswordPolicy' });
+
+/** A default or reset password, or one older than the policy allows, must be changed now. */
+function mustChange(user: UserRow, now: Date, policy: PasswordPolicy): boolean {
+  return user.must_change_password || passwordExpired(user.password_changed_at, now, policy);
+}
 
 function isUsable(user: UserRow, now: Date): boolean {
   return user.disabled_at === null && (user.expires_at === null || user.expires_at > now);
@@ -41,28 +71,80 @@ export function accountService(ctx: ServiceContext) {
   const idleMs = config.sessionIdleMinutes * 60 * 1000;
   const maxMs = config.sessionMaxHours * 60 * 60 * 1000;
 
+  let policyCache: { policy: PasswordPolicy; at: number } | undefined;
+  /** The agency's password policy (004 defaults), re-read at most every 30 seconds. */
+  async function passwordPolicy(): Promise<PasswordPolicy> {
+    if (policyCache && Date.now() - policyCache.at < 30_000) return policyCache.policy;
+    const stored = PasswordPolicySchema.safeParse(await settingsRepository.get(db, POLICY_KEY));
+    const policy = stored.success ? stored.data : DEFAULT_PASSWORD_POLICY;
+    policyCache = { policy, at: Date.now() };
+    return policy;
+  }
+
+  /** Refuses a password the policy does not accept, naming each thing it lacks. */
+  async function requireAcceptablePassword(password: string, field: string): Promise<void> {
+    const problems = passwordProblems(password, await passwordPolicy());
+    if (problems.length === 0) return;
+    throw new DomainError('validation_failed', {
+      detail: {
+        en: `${field}: ${problems.map((p) => p.en).join(', ')}`,
+        zh: `${field}：${problems.map((p) => p.zh).join('、')}`,
+      },
+      fields: problems.map((p) => ({ field, in: 'body' as const, code: p.code, message: p.en, message_zh: p.zh })),
+    });
+  }
+
   return {
-    /** Checks the password and opens a session; the same answer for an unknown user and a wrong password. */
+    /**
+     * Checks the password and opens a session (SEC-1). An unknown user, a wrong password and a
+     * locked account get the same answer; the account locks after the policy's consecutive
+     * failures; an address with many recent failures is slowed down whatever account it tries.
+     */
     async login(username: string, password: string, origin: Origin) {
+      const now = ctx.now();
+      const recent = await sessionRepository.countLoginFailuresFrom(
+        db,
+        origin.ip,
+        new Date(now.getTime() - THROTTLE_WINDOW_MS),
+      );
+      if (recent >= THROTTLE_FAILURES) throw new DomainError('rate_limited');
+      const policy = await passwordPolicy();
       const user = await organisationRepository.findUserByUsername(db, username);
       const ok = user
         ? await verifyPassword(password, user.password_hash)
         : await verifyPassword(password, await decoyHash());
-      const now = ctx.now();
-      if (!user || !ok || !isUsable(user, now)) {
-        await auditRepository.append(db, {
-          actorId: user?.id ?? null,
-          action: 'auth.login_failed',
-          objectType: 'user',
-          ip: origin.ip,
+      if (!user || !ok || !isUsable(user, now) || user.locked_at !== null) {
+        await db.transaction().execute(async (tx) => {
+          await sessionRepository.recordLoginFailure(tx, origin.ip, username, now);
           // The attempted name helps spot guessing; the password is never recorded.
-          data: { username: username.slice(0, 100) },
+          await auditRepository.append(tx, {
+            actorId: user?.id ?? null,
+            action: 'auth.login_failed',
+            objectType: 'user',
+            ip: origin.ip,
+            data: { username: username.slice(0, 100) },
+          });
+          if (user && user.locked_at === null && !ok) {
+            const failures = await organisationRepository.recordFailedAttempt(tx, user.id);
+            if (failures >= policy.lockoutThreshold) {
+              await organisationRepository.lock(tx, user.id, now);
+              await auditRepository.append(tx, {
+                actorId: null,
+                action: 'user.locked',
+                objectType: 'user',
+                objectId: user.id,
+                ip: origin.ip,
+                data: { failures },
+              });
+            }
+          }
         });
         throw new DomainError('invalid_credentials');
       }
       const secret = newSecret();
       const csrfToken = newSecret(24);
       await db.transaction().execute(async (tx) => {
+        if (user.failed_attempts > 0) await organisationRepository.clearFailures(tx, user.id, false);
         await sessionRepository.insertSession(tx, {
           idHash: secretHash(secret),
           userId: user.id,
@@ -80,9 +162,10 @@ export function accountService(ctx: ServiceContext) {
           ip: origin.ip,
         });
         await sessionRepository.deleteExpiredSessions(tx, now);
+        await sessionRepository.pruneLoginFailures(tx, new Date(now.getTime() - THROTTLE_WINDOW_MS));
       });
       const actor = await loadActor(db, user);
-      return { secret, csrfToken, actor, mustChangePassword: user.must_change_password };
+      return { secret, csrfToken, actor, mustChangePassword: mustChange(user, now, policy) };
     },
 
     /** The actor of a session cookie, sliding the idle timeout; null when it is unknown or expired. */
@@ -96,7 +179,12 @@ export function accountService(ctx: ServiceContext) {
       const hardEnd = session.created_at.getTime() + maxMs;
       await sessionRepository.touchSession(db, idHash, now, new Date(Math.min(now.getTime() + idleMs, hardEnd)));
       const actor = await loadActor(db, user);
-      return { ...actor, mustChangePassword: user.must_change_password, csrfToken: session.csrf_token, via: 'session' };
+      return {
+        ...actor,
+        mustChangePassword: mustChange(user, now, await passwordPolicy()),
+        csrfToken: session.csrf_token,
+        via: 'session',
+      };
     },
 
     /** The actor of a personal API token (`Authorization: Bearer gdk_…`). */
@@ -109,7 +197,12 @@ export function accountService(ctx: ServiceContext) {
       if (!user || !isUsable(user, now)) return null;
       await sessionRepository.markTokenUsed(db, row.id, now);
       const actor = await loadActor(db, user);
-      return { ...actor, mustChangePassword: user.must_change_password, csrfToken: null, via: 'token' };
+      return {
+        ...actor,
+        mustChangePassword: mustChange(user, now, await passwordPolicy()),
+        csrfToken: null,
+        via: 'token',
+      };
     },
 
     /** The actor's own account, unit and roles. */
@@ -118,7 +211,54 @@ export function accountService(ctx: ServiceContext) {
       if (!user) throw new DomainError('unauthenticated');
       const unit = user.unit_id ? await organisationRepository.findUnit(db, user.unit_id) : undefined;
       const roles = await organisationRepository.rolesOf(db, [user.id]);
-      return { user, unitName: unit?.name ?? null, roles };
+      return {
+        user,
+        unitName: unit?.name ?? null,
+        roles,
+        mustChangePassword: mustChange(user, ctx.now(), await passwordPolicy()),
+      };
+    },
+
+    /** Ends every session of the actor, on every device. */
+    async logoutEverywhere(actor: Actor, origin: Origin): Promise<number> {
+      return db.transaction().execute(async (tx) => {
+        const ended = await sessionRepository.deleteSessionsOfUser(tx, actor.userId);
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'auth.logout_everywhere',
+          objectType: 'user',
+          objectId: actor.userId,
+          ip: origin.ip,
+          data: { sessions: ended },
+        });
+        return ended;
+      });
+    },
+
+    /** The actor's recent sign-ins and failed attempts. */
+    async signIns(actor: Actor) {
+      return auditRepository.signInsOf(db, actor.userId, 20);
+    },
+
+    passwordPolicy,
+    requireAcceptablePassword,
+
+    async setPasswordPolicy(actor: Actor, policy: PasswordPolicy, origin: Origin): Promise<PasswordPolicy> {
+      if (!abilitiesOf(actor).manageSettings) throw new DomainError('forbidden');
+      await db.transaction().execute(async (tx) => {
+        const before = await passwordPolicy();
+        await settingsRepository.put(tx, POLICY_KEY, policy, actor.userId, ctx.now());
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'settings.changed',
+          objectType: 'setting',
+          objectId: POLICY_KEY,
+          ip: origin.ip,
+          data: { before, after: policy },
+        });
+      });
+      policyCache = undefined;
+      return policy;
     },
 
     async logout(secret: string, actor: Actor, origin: Origin): Promise<void> {
@@ -139,17 +279,24 @@ export function accountService(ctx: ServiceContext) {
       if (!user || !(await verifyPassword(current, user.password_hash))) {
         throw DomainError.field('currentPassword', 'wrong_password', 'The current password is wrong', '目前密碼不正確');
       }
-      if (current === next) {
-        throw DomainError.field(
-          'newPassword',
-          'same_password',
-          'The new password must differ from the current one',
-          '新密碼不能與目前密碼相同',
-        );
+      await requireAcceptablePassword(next, 'newPassword');
+      for (const previous of [
+        user.password_hash,
+        ...(await organisationRepository.passwordHistory(db, user.id, (await passwordPolicy()).historyCount - 1)),
+      ]) {
+        if (await verifyPassword(next, previous)) {
+          const n = (await passwordPolicy()).historyCount;
+          throw DomainError.field(
+            'newPassword',
+            'reused_password',
+            `The new password must differ from your last ${n}`,
+            `新密碼不能與前 ${n} 次使用過的密碼相同`,
+          );
+        }
       }
       const hash = await hashPassword(next);
       await db.transaction().execute(async (tx) => {
-        await organisationRepository.updatePassword(tx, actor.userId, hash);
+        await organisationRepository.updatePassword(tx, actor.userId, hash, ctx.now());
         await auditRepository.append(tx, {
           actorId: actor.userId,
           action: 'user.password_changed',

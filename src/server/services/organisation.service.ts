@@ -22,7 +22,10 @@ async function requireUnit(db: Executor, unitId: string, field: string): Promise
 }
 
 /** Units, users and role assignments. */
-export function organisationService(ctx: ServiceContext) {
+export function organisationService(
+  ctx: ServiceContext,
+  deps: { requireAcceptablePassword: (password: string, field: string) => Promise<void> },
+) {
   const { db } = ctx;
   return {
     listUnits() {
@@ -49,10 +52,30 @@ export function organisationService(ctx: ServiceContext) {
       });
     },
 
+    /** Unlocks an account locked by failed sign-ins (SEC-1), recorded in the audit trail. */
+    async unlock(actor: Actor, userId: string, origin: Origin): Promise<void> {
+      const abilities = abilitiesOf(actor);
+      if (!abilities.unlockAccounts) throw new DomainError('forbidden');
+      await db.transaction().execute(async (tx) => {
+        const user = await organisationRepository.findUserById(tx, userId);
+        if (!user) throw new DomainError('not_found');
+        await organisationRepository.clearFailures(tx, userId, true);
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'user.unlocked',
+          objectType: 'user',
+          objectId: userId,
+          ip: origin.ip,
+          data: { wasLocked: user.locked_at !== null },
+        });
+      });
+    },
+
     /** Users with their roles; the queue's staff need this to assign work, administrators to manage. */
     async listUsers(actor: Actor, filter: { role?: Role | undefined; q?: string | undefined }) {
       const abilities = abilitiesOf(actor);
-      if (!abilities.manageUsers && !abilities.assignRequests) throw new DomainError('forbidden');
+      if (!abilities.manageUsers && !abilities.assignRequests && !abilities.unlockAccounts)
+        throw new DomainError('forbidden');
       const users = await organisationRepository.listUsers(db, filter);
       const roles = await organisationRepository.rolesOf(
         db,
@@ -80,6 +103,7 @@ export function organisationService(ctx: ServiceContext) {
           );
         }
       }
+      await deps.requireAcceptablePassword(input.password, 'password');
       const passwordHash = await hashPassword(input.password);
       return db.transaction().execute(async (tx) => {
         await requireUnit(tx, input.unitId, 'unitId');

@@ -34,6 +34,7 @@ export const Me = z
       manageUsers: z.boolean(),
       manageSettings: z.boolean(),
       readAudit: z.boolean(),
+      unlockAccounts: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

@@ -37,6 +37,7 @@ export const UserSummary = z
     kind: z.enum(USER_KINDS),
     roles: z.array(RoleAssignment),
     disabled: z.boolean(),
+    locked: z.boolean().describe('Locked after consecutive failed sign-ins; a desk agent or administrator unlocks it'),
     createdAt: IsoInstant,
   })
   .meta({ id: 'UserSummary' });
