@@ -84,4 +84,25 @@ describe('the tamper-evident audit trail (SEC-3)', () => {
       '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
     );
   });
+
+  it('lets an auditor search by action prefix and export CSV, and records the export', async () => {
+    const found = (
+      await t.inject({ method: 'GET', url: '/api/audit?action=request.created&limit=5', as: auditor })
+    ).json();
+    expect(found.length).toBe(5);
+    expect(
+      found.every(
+        (r: { action: string; actor: { username: string } }) =>
+          r.action === 'request.created' && r.actor.username === 'staff',
+      ),
+    ).toBe(true);
+    expect(found[0].id).toBeGreaterThan(found[1].id);
+    const csv = await t.inject({ method: 'GET', url: '/api/audit?action=auth.login&format=csv', as: auditor });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.split('\r\n')[0]).toContain('時間 time (Asia/Taipei)');
+    expect(csv.body).toContain(',auth.login,');
+    const exported = (await t.inject({ method: 'GET', url: '/api/audit?action=audit.exported', as: auditor })).json();
+    expect(exported).toHaveLength(1);
+    expect((await t.inject({ method: 'GET', url: '/api/audit', as: staff })).statusCode).toBe(403);
+  });
 });

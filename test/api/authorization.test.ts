@@ -188,6 +188,7 @@ const CASES: Case[] = [
     }),
     expect: only(['admin'], 200),
   },
+  { method: 'GET', url: '/api/audit', path: () => '/api/audit?action=auth.', expect: only(['auditor', 'admin'], 200) },
   { method: 'GET', url: '/api/audit/verify', path: () => '/api/audit/verify', expect: only(['auditor', 'admin'], 200) },
   {
     // Only the requester may withdraw: everyone else who sees the request is refused.

@@ -205,7 +205,7 @@ describe('sign-in protection (SEC-1, 004 參)', () => {
       method: 'PUT',
       url: '/api/settings/password-policy',
       as: admin,
-      payload: { ...res.json(), minLength: 4 },
+      payload: { ...res.json<Record<string, unknown>>(), minLength: 4 },
     });
     expect(tooLoose.statusCode).toBe(400);
   });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { auditHash, checkChain, type ChainBreak } from '../../domain/audit-chain.js';
 import type { Executor, Tx } from '../database.js';
+import { escapeLike } from './organisation.repository.js';
 
 export type AuditEntry = {
   actorId: string | null;
@@ -57,6 +58,31 @@ export const auditRepository = {
   append(db: Executor, entry: AuditEntry): Promise<void> {
     if (db.isTransaction) return appendInTx(db as Tx, entry);
     return db.transaction().execute((tx) => appendInTx(tx, entry));
+  },
+
+  /** Searches the trail, newest first (SEC-3: auditors search and export, change nothing). */
+  search(
+    db: Executor,
+    filter: {
+      from?: Date | undefined;
+      to?: Date | undefined;
+      actorId?: string | undefined;
+      action?: string | undefined;
+      objectId?: string | undefined;
+    },
+    limit: number,
+  ) {
+    let q = db
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.actor_id')
+      .selectAll('a')
+      .select(['u.username', 'u.display_name']);
+    if (filter.from) q = q.where('a.at', '>=', filter.from);
+    if (filter.to) q = q.where('a.at', '<', filter.to);
+    if (filter.actorId) q = q.where('a.actor_id', '=', filter.actorId);
+    if (filter.action) q = q.where('a.action', 'like', `${escapeLike(filter.action)}%`);
+    if (filter.objectId) q = q.where('a.object_id', '=', filter.objectId);
+    return q.orderBy('a.id', 'desc').limit(limit).execute();
   },
 
   /** A user's recent sign-ins and failed attempts, newest first. */

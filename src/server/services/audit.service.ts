@@ -6,6 +6,43 @@ import type { Origin, ServiceContext } from './context.js';
 /** The audit trail as auditors and administrators see it. */
 export function auditService(ctx: ServiceContext) {
   return {
+    /** Searches the trail; exports are themselves audited. */
+    async search(
+      actor: Actor,
+      q: {
+        from?: string | undefined;
+        to?: string | undefined;
+        actorId?: string | undefined;
+        action?: string | undefined;
+        objectId?: string | undefined;
+        limit: number;
+      },
+      origin: Origin,
+      exported: boolean,
+    ) {
+      if (!abilitiesOf(actor).readAudit) throw new DomainError('forbidden');
+      const rows = await auditRepository.search(
+        ctx.db,
+        {
+          from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined,
+          to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+          actorId: q.actorId,
+          action: q.action,
+          objectId: q.objectId,
+        },
+        q.limit,
+      );
+      if (exported) {
+        await auditRepository.append(ctx.db, {
+          actorId: actor.userId,
+          action: 'audit.exported',
+          ip: origin.ip,
+          data: { ...q, rows: rows.length },
+        });
+      }
+      return rows;
+    },
+
     /** Checks the chain; the check itself is recorded. */
     async verify(actor: Actor, origin: Origin) {
       if (!abilitiesOf(actor).readAudit) throw new DomainError('forbidden');
