@@ -1,4 +1,4 @@
-import { LIFECYCLE_ACTION_NAMES, type LifecycleAction } from '../shared/lifecycle-actions.js';
+import { LIFECYCLE_ACTION_NAMES, LIFECYCLE_ACTIONS, type LifecycleAction } from '../shared/lifecycle-actions.js';
 import type { RequestStatus } from '../shared/request-vocabulary.js';
 import { HANDLER_ROLES, hasRole, type Actor, type RequestAccessFacts } from './policies.js';
 
@@ -8,21 +8,7 @@ import { HANDLER_ROLES, hasRole, type Actor, type RequestAccessFacts } from './p
  * requester confirms the result (驗收, INT-5) or reopens it, and may withdraw what nobody has
  * started. Data, interpreted by `availableActions` and `transition`.
  */
-export const LIFECYCLE_ACTIONS = {
-  start: { from: ['submitted'], to: 'in_progress', by: 'handler', noteRequired: false },
-  reject: { from: ['submitted', 'in_progress'], to: 'rejected', by: 'handler', noteRequired: true },
-  wait: { from: ['in_progress'], to: 'waiting', by: 'handler', noteRequired: true },
-  resume: { from: ['waiting'], to: 'in_progress', by: 'either', noteRequired: false },
-  resolve: { from: ['in_progress'], to: 'resolved', by: 'handler', noteRequired: true },
-  confirm: { from: ['resolved'], to: 'closed', by: 'requester', noteRequired: false },
-  reopen: { from: ['resolved'], to: 'in_progress', by: 'requester', noteRequired: true },
-  cancel: { from: ['submitted'], to: 'cancelled', by: 'requester', noteRequired: false },
-} as const satisfies Record<
-  LifecycleAction,
-  { from: readonly RequestStatus[]; to: RequestStatus; by: 'handler' | 'requester' | 'either'; noteRequired: boolean }
->;
-
-export { LIFECYCLE_ACTION_NAMES, type LifecycleAction };
+export { LIFECYCLE_ACTION_NAMES, LIFECYCLE_ACTIONS, type LifecycleAction };
 
 export function isHandler(actor: Actor): boolean {
   return hasRole(actor, [...HANDLER_ROLES, 'admin']);

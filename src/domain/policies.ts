@@ -1,4 +1,6 @@
-import type { Role, UserKind } from '../shared/roles.js';
+import { HANDLER_ROLES, type Role, type UserKind } from '../shared/roles.js';
+
+export { HANDLER_ROLES };
 import { FINAL_STATUSES, type RequestChannel, type RequestStatus } from '../shared/request-vocabulary.js';
 
 /**
@@ -28,15 +30,6 @@ const SEE_ALL_ROLES: readonly Role[] = [
   'director_general',
   'auditor',
   'admin',
-];
-
-/** Roles that may be given a request to work on. */
-export const HANDLER_ROLES: readonly Role[] = [
-  'desk_agent',
-  'it_officer',
-  'it_chief',
-  'onsite_manager',
-  'vendor_engineer',
 ];
 
 /** Supervisors see the requests of the units they supervise, sections included (ORG-3). */

@@ -92,10 +92,11 @@ async function loadDemo(db: Db, config: Config, agencyId: string, say: Say): Pro
   const missing: DemoUser[] = [];
   for (const u of DEMO_USERS) if (!(await organisationRepository.findUserByUsername(db, u.username))) missing.push(u);
   if (missing.length === 0) return;
-  // Each account gets its own salt; hashing runs in parallel on libuv's thread pool.
-  const hashes = await Promise.all(missing.map(() => hashPassword(password)));
+  // Demo accounts share one publicly known password, so one hash serves them all: scrypt is slow
+  // by design, and twenty hashes would hold up the first demo start for many seconds.
+  const demoHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
-    for (const [i, u] of missing.entries()) {
+    for (const u of missing) {
       const user = await organisationRepository.insertUser(tx, {
         username: u.username,
         displayName: u.displayName,
@@ -103,7 +104,7 @@ async function loadDemo(db: Db, config: Config, agencyId: string, say: Say): Pro
         phone: '04-25658588',
         unitId: ids.get(u.unit) ?? agencyId,
         kind: u.kind,
-        passwordHash: hashes[i]!,
+        passwordHash: demoHash,
         mustChangePassword: false,
       });
       await organisationRepository.addRoles(

@@ -1,4 +1,6 @@
-/** The life-cycle actions every request shares (src/domain/lifecycle.ts holds their rules). */
+import type { RequestStatus } from './request-vocabulary.js';
+
+/** The life-cycle actions every request shares, as data (src/domain/lifecycle.ts decides who may take them). */
 export const LIFECYCLE_ACTION_NAMES = [
   'start',
   'reject',
@@ -21,3 +23,18 @@ export const LIFECYCLE_ACTION_LABELS: Record<LifecycleAction, { 'zh-TW': string;
   reopen: { 'zh-TW': '驗收不通過', en: 'Reopen' },
   cancel: { 'zh-TW': '撤銷申請', en: 'Withdraw' },
 };
+
+/** Each action: the statuses it starts from, where it leads, who takes it, whether it needs a note. */
+export const LIFECYCLE_ACTIONS = {
+  start: { from: ['submitted'], to: 'in_progress', by: 'handler', noteRequired: false },
+  reject: { from: ['submitted', 'in_progress'], to: 'rejected', by: 'handler', noteRequired: true },
+  wait: { from: ['in_progress'], to: 'waiting', by: 'handler', noteRequired: true },
+  resume: { from: ['waiting'], to: 'in_progress', by: 'either', noteRequired: false },
+  resolve: { from: ['in_progress'], to: 'resolved', by: 'handler', noteRequired: true },
+  confirm: { from: ['resolved'], to: 'closed', by: 'requester', noteRequired: false },
+  reopen: { from: ['resolved'], to: 'in_progress', by: 'requester', noteRequired: true },
+  cancel: { from: ['submitted'], to: 'cancelled', by: 'requester', noteRequired: false },
+} as const satisfies Record<
+  LifecycleAction,
+  { from: readonly RequestStatus[]; to: RequestStatus; by: 'handler' | 'requester' | 'either'; noteRequired: boolean }
+>;

@@ -110,3 +110,11 @@ export const ESCALATION_TIER_LABELS: Record<EscalationTier, { 'zh-TW': string; e
 /** A request's service-level badge: its most urgent clock running, paused, breached, or all met. */
 export const SLA_STATES = ['none', 'running', 'paused', 'breached', 'met'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
+
+export const SLA_STATE_LABELS: Record<SlaState, { 'zh-TW': string; en: string }> = {
+  none: { 'zh-TW': '無時限', en: 'No service level' },
+  running: { 'zh-TW': '計時中', en: 'Running' },
+  paused: { 'zh-TW': '暫停計時', en: 'Paused' },
+  breached: { 'zh-TW': '已逾時', en: 'Breached' },
+  met: { 'zh-TW': '已達成', en: 'Met' },
+};

@@ -62,3 +62,12 @@ export type UserKind = (typeof USER_KINDS)[number];
 /** Kinds of organisation unit (ORG-1): agency → division or office → section. */
 export const UNIT_KINDS = ['agency', 'division', 'section'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Roles that may be given a request to work on (the assignee picker; the server checks again). */
+export const HANDLER_ROLES: readonly Role[] = [
+  'desk_agent',
+  'it_officer',
+  'it_chief',
+  'onsite_manager',
+  'vendor_engineer',
+];

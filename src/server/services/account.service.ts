@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import {
   DEFAULT_PASSWORD_POLICY,
@@ -8,6 +7,7 @@ import {
 } from '../../domain/password-policy.js';
 import { abilitiesOf, type Actor } from '../../domain/policies.js';
 import { settingsRepository } from '../../db/repositories/settings.repository.js';
+import { PasswordPolicy as PasswordPolicySchema } from '../../shared/api/auth.schema.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import { sessionRepository } from '../../db/repositories/session.repository.js';
@@ -30,18 +30,7 @@ const POLICY_KEY = 'password_policy';
 const THROTTLE_FAILURES = 10;
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
-export const PasswordPolicySchema = z
-  .strictObject({
-    minLength: z.number().int().min(8).max(64),
-    requireUpper: z.boolean(),
-    requireLower: z.boolean(),
-    requireDigit: z.boolean(),
-    requireSymbol: z.boolean(),
-    maxAgeDays: z.number().int().min(0).max(365),
-    historyCount: z.number().int().min(0).max(24),
-    lockoutThreshold: z.number().int().min(3).max(10),
-  })
-  .meta({ id: 'PasswordPolicy' });
+export { PasswordPolicySchema };
 
 /** A default or reset password, or one older than the policy allows, must be changed now. */
 function mustChange(user: UserRow, now: Date, policy: PasswordPolicy): boolean {

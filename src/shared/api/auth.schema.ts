@@ -73,3 +73,18 @@ export const ApiTokenCreated = ApiToken.extend({
   token: z.string().describe('The secret, shown only this once; send it as `Authorization: Bearer …`'),
 });
 export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;
+
+/** SEC-1: the agency's password policy (004 參 defaults); the server enforces it. */
+export const PasswordPolicy = z
+  .strictObject({
+    minLength: z.number().int().min(8).max(64),
+    requireUpper: z.boolean(),
+    requireLower: z.boolean(),
+    requireDigit: z.boolean(),
+    requireSymbol: z.boolean(),
+    maxAgeDays: z.number().int().min(0).max(365),
+    historyCount: z.number().int().min(0).max(24),
+    lockoutThreshold: z.number().int().min(3).max(10),
+  })
+  .meta({ id: 'PasswordPolicy' });
+export type PasswordPolicy = z.infer<typeof PasswordPolicy>;

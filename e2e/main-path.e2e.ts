@@ -1,0 +1,177 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, signIn } from './helpers/browser.js';
+import { fileRequestViaApi } from './helpers/requests.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './helpers/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+/** Where the files to upload are written. */
+let files: string;
+
+beforeAll(async () => {
+  files = await mkdtemp(path.join(tmpdir(), 'govdesk-e2e-files-'));
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await rm(files, { recursive: true, force: true });
+});
+
+describe('filing and following a request (INT-6, DESK-1)', () => {
+  it('lets a requester file a request with a file, find it, comment on it, and the desk see it', async () => {
+    const staff = await newContext(browser, server.baseUrl);
+    const page = await staff.newPage();
+    await signIn(page, 'staff01', DEMO_PASSWORD);
+    await expect.poll(() => page.title()).toBe('我的申請｜GovDesk 資訊服務申請系統');
+    await expect.poll(() => page.getByRole('banner').textContent()).toContain('王小明');
+
+    // File the request from the menu, with an attachment.
+    await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '新增申請' }).click();
+    await page.getByRole('heading', { level: 1, name: '新增資訊服務申請' }).waitFor();
+    expect(await page.getByRole('textbox', { name: '申請人', exact: true }).inputValue()).toBe('王小明');
+    expect(await page.getByRole('textbox', { name: '申請單位', exact: true }).inputValue()).toBe('投資組');
+    await page.getByLabel(/^希望完成日期/).fill('2026-12-31');
+    await page.getByLabel(/^摘要/).fill('投資組印表機無法列印');
+    await page.getByLabel(/^申請服務事項/).fill('三樓投資組的印表機卡紙，清除後仍無法列印，請協助檢修。');
+    const file = path.join(files, '印表機錯誤.txt');
+    await writeFile(file, '印表機型號 HP M404，錯誤代碼 13.A2.D2');
+    await page.getByLabel(/^附加檔案/).setInputFiles(file);
+    await page.getByRole('button', { name: '送出申請' }).click();
+
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+    const heading = await page.getByRole('heading', { level: 1, name: /申請單 CTSP-/ }).textContent();
+    const number = /CTSP-\d+-\d+/.exec(heading ?? '')?.[0];
+    expect(number).toBeDefined();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已建立申請單 ${number}` })
+      .waitFor();
+    await page.getByRole('link', { name: path.basename(file) }).waitFor();
+
+    // Find it in the list by its number.
+    await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '我的申請' }).click();
+    await page.getByLabel(/^關鍵字/).fill(number ?? '');
+    await page.getByRole('button', { name: '查詢', exact: true }).click();
+    await page.getByText('共 1 筆').waitFor();
+    const row = page.getByRole('row').filter({ hasText: number ?? '' });
+    expect(await row.textContent()).toContain('投資組印表機無法列印');
+    expect(await row.textContent()).toContain('已送出');
+    await row.getByRole('link', { name: number ?? '' }).click();
+
+    // Comment, and see the history.
+    await page.getByLabel(/^新增留言/).fill('補充：印表機在 3F-12 座位旁。');
+    await page.getByRole('button', { name: '送出留言' }).click();
+    await page.getByRole('status').filter({ hasText: '留言已送出' }).waitFor();
+    await page.getByText('補充：印表機在 3F-12 座位旁。').waitFor();
+    const history = page.getByRole('region', { name: '處理歷程' });
+    await history.getByText('新增留言').waitFor();
+    expect(await history.textContent()).toMatch(/建立申請單.*新增附件.*新增留言/s);
+    expect(await history.textContent()).toContain('王小明');
+
+    await page.getByRole('button', { name: '登出' }).click();
+    await page.waitForURL('**/sign-in');
+    await staff.close();
+
+    // The desk sees it in the queue and takes it.
+    const desk = await newContext(browser, server.baseUrl);
+    const deskPage = await desk.newPage();
+    await signIn(deskPage, 'desk01', DEMO_PASSWORD);
+    await deskPage.getByRole('heading', { level: 1, name: '申請案件' }).waitFor();
+    const queueRow = deskPage.getByRole('row').filter({ hasText: number ?? '' });
+    expect(await queueRow.textContent()).toContain('王小明');
+    expect(await queueRow.textContent()).toContain('未分派');
+    await queueRow.getByRole('link', { name: number ?? '' }).click();
+    await deskPage.getByLabel('承辦人', { exact: true }).selectOption({ label: '李佳穎（資訊服務科）' });
+    await deskPage.getByRole('button', { name: '更新承辦人' }).click();
+    await deskPage.getByRole('status').filter({ hasText: '承辦人已更新' }).waitFor();
+    await deskPage.getByRole('region', { name: '處理歷程' }).getByText('承辦人：李佳穎').waitFor();
+    await desk.close();
+  });
+
+  it('keeps the request when its files cannot be uploaded, and refuses files over 20 MiB at once', async () => {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await signIn(page, 'staff01', DEMO_PASSWORD);
+    await page.goto('/requests/new');
+    await page.getByRole('heading', { level: 1, name: '新增資訊服務申請' }).waitFor();
+
+    // Too large: refused in the browser, before anything is sent.
+    const large = path.join(files, 'large-scan.pdf');
+    await writeFile(large, Buffer.alloc(21 * 1024 * 1024));
+    await page.getByLabel(/^附加檔案/).setInputFiles(large);
+    await page.getByText(`「${path.basename(large)}」超過 20 MiB`).waitFor();
+    expect(await page.getByText('已選擇的檔案').count()).toBe(0);
+
+    // The server refuses the upload (as it does with 413): the request exists all the same.
+    await page.route('**/api/requests/*/attachments', (route) =>
+      route.fulfill({
+        status: 413,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'urn:govdesk:problem:payload_too_large',
+          title: 'The upload is too large',
+          title_zh: '上傳的資料過大',
+          status: 413,
+          code: 'payload_too_large',
+        }),
+      }),
+    );
+    const small = path.join(files, '說明.txt');
+    await writeFile(small, '說明文件');
+    await page.getByLabel(/^附加檔案/).setInputFiles(small);
+    await page.getByLabel(/^希望完成日期/).fill('2026-12-31');
+    await page.getByLabel(/^摘要/).fill('公文系統無法開啟附件');
+    await page.getByLabel(/^申請服務事項/).fill('開啟公文附件時出現錯誤訊息。');
+    await page.getByRole('button', { name: '送出申請' }).click();
+
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+    const alert = page.getByRole('alert').filter({ hasText: '附件上傳失敗' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/申請單 CTSP-\d+-\d+ 已建立/);
+    expect(await alert.textContent()).toContain('上傳的資料過大');
+    await page.getByRole('heading', { level: 1, name: /申請單 CTSP-/ }).waitFor();
+    // The upload control is there to try again.
+    await page.getByLabel(/^上傳附件/).waitFor();
+    await context.close();
+  });
+
+  it('takes a request from 受理 to 處理完成 at the desk and to 驗收結案 by the applicant (INT-5)', async () => {
+    const staffContext = await newContext(browser, server.baseUrl);
+    const staff = await staffContext.newPage();
+    await signIn(staff, 'staff01', DEMO_PASSWORD);
+    const request = await fileRequestViaApi(staff, { title: '帳號密碼重設' });
+
+    const deskContext = await newContext(browser, server.baseUrl);
+    const desk = await deskContext.newPage();
+    await signIn(desk, 'desk01', DEMO_PASSWORD);
+    await desk.goto(`/requests/${request.id}`);
+    const steps = desk.getByRole('region', { name: '辦理' });
+    await steps.getByRole('button', { name: '受理' }).click();
+    await desk.getByRole('status').filter({ hasText: '已完成「受理」，目前狀態：處理中。' }).waitFor();
+
+    await steps.getByRole('button', { name: '處理完成' }).click();
+    await steps.getByText('「處理完成」須填寫說明。').waitFor();
+    await steps.getByLabel(/^說明/).fill('已重設密碼並以電話通知申請人。');
+    await steps.getByRole('button', { name: '處理完成' }).click();
+    await desk.getByRole('status').filter({ hasText: '目前狀態：待驗收' }).waitFor();
+    const history = desk.getByRole('region', { name: '處理歷程' });
+    await history.getByText('已重設密碼並以電話通知申請人。').waitFor();
+    expect(await history.textContent()).toContain('步驟：處理完成 · 狀態：處理中 → 待驗收');
+    await deskContext.close();
+
+    await staff.goto(`/requests/${request.id}`);
+    await staff.getByRole('region', { name: '辦理' }).getByRole('button', { name: '驗收結案' }).click();
+    await staff.getByRole('status').filter({ hasText: '目前狀態：已結案' }).waitFor();
+    // A closed request takes no more comments or files.
+    expect(await staff.getByLabel(/^新增留言/).count()).toBe(0);
+    expect(await staff.getByLabel(/^上傳附件/).count()).toBe(0);
+    await staffContext.close();
+  });
+});

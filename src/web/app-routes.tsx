@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireSession } from './auth/require-session.js';
+import { AppLayout } from './layout/app-layout.js';
+import { AccountPage } from './pages/account.page.js';
+import { AdminUsersPage } from './pages/admin-users.page.js';
+import { NotFoundPage } from './pages/not-found.page.js';
+import { RequestDetailPage } from './pages/request-detail.page.js';
+import { RequestListPage } from './pages/request-list.page.js';
+import { RequestNewPage } from './pages/request-new.page.js';
+import { RequestPrintPage } from './pages/request-print.page.js';
+import { SignInPage } from './pages/sign-in.page.js';
+
+/** Every route of the web app. */
+export function AppRoutes() {
+  const guarded = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/" element={<Navigate to="/requests" replace />} />
+        <Route path="/requests" element={guarded(<RequestListPage />)} />
+        <Route path="/requests/new" element={guarded(<RequestNewPage />)} />
+        <Route path="/requests/:id" element={guarded(<RequestDetailPage />)} />
+        <Route path="/requests/:id/print" element={guarded(<RequestPrintPage />)} />
+        <Route path="/account" element={guarded(<AccountPage />)} />
+        <Route path="/admin/users" element={guarded(<AdminUsersPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,4 @@
+import type { zhTW } from './zh-TW.js';
+
+/** The shape every language file has: that of the default language. */
+export type Messages = typeof zhTW;

@@ -1,0 +1,39 @@
+import { Box } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { Me } from '../../shared/api/auth.schema.js';
+
+type Props = { me: Me; vertical?: boolean; id?: string; onNavigate?: () => void };
+
+/** The main menu; its entries follow the person's abilities. */
+export function MainNav({ me, vertical = false, id, onNavigate }: Props) {
+  const { t } = useTranslation();
+  const account = { to: '/account', label: t('nav.account'), end: true };
+  // Until a required password change is done, the account page is the only place to go (SEC-1).
+  const links = me.mustChangePassword
+    ? [account]
+    : [
+        { to: '/requests', label: me.abilities.seeAllRequests ? t('nav.queue') : t('nav.myRequests'), end: true },
+        { to: '/requests/new', label: t('nav.newRequest'), end: true },
+        account,
+        ...(me.abilities.manageUsers ? [{ to: '/admin/users', label: t('nav.adminUsers'), end: true }] : []),
+      ];
+  return (
+    <nav aria-label={t('nav.main')} id={id} className={vertical ? 'app-mobile-nav' : undefined}>
+      <Box
+        component="ul"
+        m={0}
+        p={0}
+        style={{ listStyle: 'none', display: 'flex', flexDirection: vertical ? 'column' : 'row', gap: 4 }}
+      >
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end={link.end} className="app-nav-link" onClick={onNavigate}>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </Box>
+    </nav>
+  );
+}

@@ -1,0 +1,53 @@
+import { Alert, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiTokens } from '../account/api-tokens.js';
+import { ChangePasswordForm } from '../account/change-password-form.js';
+import { useMe } from '../auth/session.js';
+import { usePageTitle } from '../components/page-title.js';
+import { SectionCard } from '../components/section-card.js';
+import { useLabels } from '../i18n/labels.js';
+
+/** The signed-in person's profile, password and API tokens. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('account.title'));
+  const me = useMe();
+  const labels = useLabels();
+  const roles = labels.list(
+    me.roles.map((r) => (r.unitName ? labels.qualified(labels.role(r.role), r.unitName) : labels.role(r.role))),
+  );
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('account.title')}</Title>
+      {me.mustChangePassword && (
+        <Alert color="yellow" variant="light" styles={{ message: { color: '#5c3c00' } }}>
+          {t('account.mustChange')}
+        </Alert>
+      )}
+      <SectionCard title={t('account.sectionProfile')}>
+        <dl className="field-list">
+          <dt>{t('account.displayName')}</dt>
+          <dd>{me.displayName}</dd>
+          <dt>{t('account.username')}</dt>
+          <dd>{me.username}</dd>
+          <dt>{t('account.unit')}</dt>
+          <dd>{me.unitName ?? t('nav.noUnit')}</dd>
+          <dt>{t('account.roles')}</dt>
+          <dd>{roles || t('common.none')}</dd>
+          <dt>{t('account.email')}</dt>
+          <dd>{me.email ?? t('common.none')}</dd>
+          <dt>{t('account.phone')}</dt>
+          <dd>{me.phone ?? t('common.none')}</dd>
+        </dl>
+      </SectionCard>
+      <SectionCard title={t('account.sectionPassword')}>
+        <ChangePasswordForm />
+      </SectionCard>
+      {!me.mustChangePassword && (
+        <SectionCard title={t('account.sectionTokens')}>
+          <ApiTokens />
+        </SectionCard>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,130 @@
+import { Alert, Anchor, Button, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError } from '../data/client.js';
+import { useRequest } from '../data/queries.js';
+import { usePageTitle } from '../components/page-title.js';
+import { ProblemAlert } from '../components/problem-alert.js';
+import { SectionCard } from '../components/section-card.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { StatusMessage } from '../components/status-message.js';
+import { SlaBadge } from '../components/sla-badge.js';
+import { AssignControl } from '../requests/assign-control.js';
+import { AttachmentList } from '../requests/attachment-list.js';
+import { CommentThread } from '../requests/comment-thread.js';
+import { HistoryTimeline } from '../requests/history-timeline.js';
+import { LifecycleActions } from '../requests/lifecycle-actions.js';
+import { RequestFields } from '../requests/request-fields.js';
+import { ServiceClocks } from '../requests/service-clocks.js';
+import type { FiledState } from './request-new.page.js';
+
+/** One request: its 附件一 fields, assignment, files, comments and history (DESK-1). */
+export function RequestDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const filed = location.state as FiledState | null;
+  const request = useRequest(id);
+  // Once steps were offered, the section stays so that the result of the last one can be read.
+  const [actionsShown, setActionsShown] = useState(false);
+  usePageTitle(request.data ? t('detail.title', { number: request.data.number }) : t('detail.loadingTitle'));
+
+  if (request.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (request.isError) {
+    const notFound = request.error instanceof ApiError && request.error.status === 404;
+    return (
+      <Stack align="flex-start">
+        <Title order={1}>{t('detail.loadingTitle')}</Title>
+        {notFound ? (
+          <Text>{t('detail.notFound')}</Text>
+        ) : (
+          <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />
+        )}
+        <Anchor component={Link} to="/requests">
+          {t('detail.back')}
+        </Anchor>
+      </Stack>
+    );
+  }
+
+  const r = request.data;
+  if (r.can.actions.length > 0 && !actionsShown) setActionsShown(true);
+  return (
+    <>
+      <Anchor component={Link} to="/requests" size="sm">
+        ← {t('detail.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" mt="xs" mb="md" gap="sm">
+        <div>
+          <Group gap="sm" align="center">
+            <Title order={1} fz={{ base: 'h2', sm: 'h1' }} style={{ overflowWrap: 'anywhere' }}>
+              {t('detail.title', { number: r.number })}
+            </Title>
+            <StatusBadge status={r.status} />
+          </Group>
+          <Text size="lg" mt={4} fw={500}>
+            {r.title}
+          </Text>
+        </div>
+        <Button component={Link} to={`/requests/${r.id}/print`} variant="default">
+          {t('detail.print')}
+        </Button>
+      </Group>
+
+      <StatusMessage>{filed && !filed.uploadError ? t('form.created', { number: filed.created }) : null}</StatusMessage>
+      {filed?.uploadError && (
+        <Alert color="red" variant="light" mb="md" title={t('common.errorTitle')}>
+          {t('form.uploadFailed', { number: filed.created, reason: filed.uploadError })}
+        </Alert>
+      )}
+
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            {/* First on every screen: what can be done now (the next step is why most people come). */}
+            {(r.can.actions.length > 0 || actionsShown) && (
+              <SectionCard title={t('detail.sectionActions')}>
+                <LifecycleActions request={r} />
+              </SectionCard>
+            )}
+            <SectionCard title={t('detail.sectionDetails')}>
+              <RequestFields request={r} />
+            </SectionCard>
+            <SectionCard title={t('detail.sectionDescription')}>
+              <Text className="preserve-lines">{r.description}</Text>
+            </SectionCard>
+            <SectionCard title={t('detail.sectionAttachments')}>
+              <AttachmentList request={r} />
+            </SectionCard>
+            <SectionCard title={t('detail.sectionComments')}>
+              <CommentThread request={r} />
+            </SectionCard>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            {r.can.assign && (
+              <SectionCard title={t('detail.sectionAssignment')}>
+                <AssignControl request={r} />
+              </SectionCard>
+            )}
+            <SectionCard title={t('detail.sectionClocks')}>
+              <SlaBadge sla={r.sla} />
+              <ServiceClocks clocks={r.clocks} />
+            </SectionCard>
+            <SectionCard title={t('detail.sectionHistory')}>
+              <HistoryTimeline events={r.history} />
+            </SectionCard>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

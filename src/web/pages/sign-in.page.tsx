@@ -1,0 +1,90 @@
+import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { useSession, useSignIn } from '../auth/session.js';
+import { ProblemAlert, useProblemText } from '../components/problem-alert.js';
+import { StatusMessage } from '../components/status-message.js';
+import { usePageTitle } from '../components/page-title.js';
+import { PasswordField } from '../components/password-field.js';
+
+type LocationState = { from?: string; signedOut?: boolean } | null;
+
+/** Where a signed-in person lands: where they were going, or the request list. */
+function destination(state: LocationState): string {
+  const from = state?.from;
+  return from && from.startsWith('/') && !from.startsWith('/sign-in') ? from : '/requests';
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('signIn.title'));
+  const location = useLocation();
+  const state = location.state as LocationState;
+  const navigate = useNavigate();
+  const session = useSession();
+  const signIn = useSignIn();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
+  const problem = useProblemText(signIn.error);
+
+  if (session.data) return <Navigate to={destination(state)} replace />;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const gaps = { username: username.trim() === '', password: password === '' };
+    setMissing(gaps);
+    if (gaps.username || gaps.password) return;
+    signIn.mutate(
+      { username: username.trim(), password },
+      { onSuccess: () => void navigate(destination(state), { replace: true }) },
+    );
+  };
+
+  return (
+    <Stack align="center" py="xl">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={440}>
+        <Title order={1} size="h2" mb="xs">
+          {t('signIn.heading')}
+        </Title>
+        <Text mb="lg">{t('signIn.intro')}</Text>
+        <StatusMessage>{state?.signedOut && !signIn.error ? t('signIn.signedOut') : null}</StatusMessage>
+        {signIn.error && <ProblemAlert error={signIn.error} shownFields={['username', 'password']} />}
+        <form onSubmit={onSubmit} noValidate>
+          <Stack>
+            <TextInput
+              label={t('signIn.username')}
+              name="username"
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              error={
+                missing.username
+                  ? t('form.validation.required', { field: t('signIn.username') })
+                  : problem.fields.username
+              }
+            />
+            <PasswordField
+              label={t('signIn.password')}
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={
+                missing.password
+                  ? t('form.validation.required', { field: t('signIn.password') })
+                  : problem.fields.password
+              }
+            />
+            <Button type="submit" loading={signIn.isPending} fullWidth>
+              {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
