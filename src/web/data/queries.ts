@@ -1,0 +1,49 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Me } from '../../shared/api/auth.schema.js';
+import type { RequestListQuery } from '../../shared/api/request.schema.js';
+import { HANDLER_ROLES } from '../../shared/roles.js';
+import { listTokens } from './auth.api.js';
+import { listUnits, listUsers } from './organisation.api.js';
+import { queryKeys } from './query-keys.js';
+import { getRequest, listRequests } from './requests.api.js';
+
+/** The organisation's units; they change rarely. */
+export function useUnits() {
+  return useQuery({ queryKey: queryKeys.units, queryFn: listUnits, staleTime: 10 * 60_000 });
+}
+
+/** Whether the person may list accounts: those who assign requests or manage users. */
+export function canListUsers(me: Me): boolean {
+  return me.abilities.assignRequests || me.abilities.manageUsers;
+}
+
+/** Every account (see canListUsers for who may ask). */
+export function useUsers(enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.users(), queryFn: () => listUsers(), enabled, staleTime: 60_000 });
+}
+
+
+/** The people a request can be assigned to, by name. */
+export function useAssignees(enabled: boolean) {
+  const users = useUsers(enabled);
+  const data = users.data
+    ?.filter((u) => !u.disabled && u.roles.some((r) => HANDLER_ROLES.includes(r.role)))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-Hant-TW'));
+  return { ...users, data };
+}
+
+export function useRequestPage(query: RequestListQuery) {
+  return useQuery({
+    queryKey: queryKeys.requestPage(query),
+    queryFn: () => listRequests(query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRequest(id: string) {
+  return useQuery({ queryKey: queryKeys.request(id), queryFn: () => getRequest(id) });
+}
+
+export function useTokens() {
+  return useQuery({ queryKey: queryKeys.tokens, queryFn: listTokens });
+}

@@ -1,0 +1,24 @@
+import type { RequestListQuery } from '../../shared/api/request.schema.js';
+
+/** React Query keys, in one place so that invalidation cannot miss a spelling. */
+export const queryKeys = {
+  session: ['session'] as const,
+  units: ['units'] as const,
+  users: (filter: { role?: string; q?: string } = {}) => ['users', filter] as const,
+  allUsers: ['users'] as const,
+  tokens: ['me', 'tokens'] as const,
+  requests: ['requests'] as const,
+  requestPage: (query: RequestListQuery) => ['requests', 'page', query] as const,
+  request: (id: string) => ['requests', 'detail', id] as const,
+  notifications: ['notifications'] as const,
+  notificationList: (unreadOnly: boolean) => ['notifications', 'list', unreadOnly] as const,
+  unreadCount: ['notifications', 'unread'] as const,
+  preferences: ['me', 'notification-preferences'] as const,
+  signIns: ['me', 'sign-ins'] as const,
+  serviceLevels: (params: { from: string; to: string; groupBy: string }) => ['reports', 'service-levels', params] as const,
+  settings: (name: string) => ['settings', name] as const,
+  calendarSources: ['calendar', 'sources'] as const,
+  calendarYear: (year: number) => ['calendar', 'year', year] as const,
+  outbox: ['admin', 'outbox'] as const,
+  audit: (search: { from: string; to: string; action: string }) => ['audit', search] as const,
+};
