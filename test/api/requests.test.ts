@@ -100,6 +100,49 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'wishedDate', code: 'before_application' })]);
   });
 
+  it('refuses equipment wished for within a month and a relocation within a week (SLA-2 lead times)', async () => {
+    // The test clock stands at 2026-11-23 in Taipei.
+    const equipment = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: requester,
+      payload: t.requestBody(requester, { type: 'equipment', wishedDate: '2026-12-22' }),
+    });
+    expect(equipment.statusCode).toBe(400);
+    expect(equipment.json().errors[0]).toMatchObject({
+      field: 'wishedDate',
+      code: 'lead_time',
+      message_zh: '此類申請須於一個月前提出：希望完成日期最早為 2026-12-23',
+    });
+    expect(
+      (
+        await t.inject({
+          method: 'POST',
+          url: '/api/requests',
+          as: requester,
+          payload: t.requestBody(requester, { type: 'equipment', wishedDate: '2026-12-23' }),
+        })
+      ).statusCode,
+    ).toBe(201);
+    const relocation = await t.inject({
+      method: 'POST',
+      url: '/api/requests',
+      as: requester,
+      payload: t.requestBody(requester, { type: 'relocation', wishedDate: '2026-11-29' }),
+    });
+    expect(relocation.json().errors[0].code).toBe('lead_time');
+    expect(
+      (
+        await t.inject({
+          method: 'POST',
+          url: '/api/requests',
+          as: requester,
+          payload: t.requestBody(requester, { type: 'relocation', wishedDate: '2026-11-30' }),
+        })
+      ).statusCode,
+    ).toBe(201);
+  });
+
   it('lets staff file only for their own unit through the web form', async () => {
     const otherUnit = await t.inject({
       method: 'POST',

@@ -105,10 +105,25 @@ export const CLOCK_TARGETS = {
 } as const satisfies Record<string, ClockTarget>;
 
 /** Lead times checked when a request is filed (SLA-2): calendar time before the wished date. */
-export const LEAD_TIMES: Partial<Record<RequestType, { days: number; source: string }>> = {
-  equipment: { days: 30, source: '000 §2.3.1: 實際需要一個月前提出申請' },
-  relocation: { days: 7, source: '000 §2.5.1: 需求日期前一週' },
+export const LEAD_TIMES: Partial<
+  Record<RequestType, { months: number; days: number; label: { 'zh-TW': string; en: string } }>
+> = {
+  // 000 §2.3.1: 實際需要一個月前提出申請
+  equipment: { months: 1, days: 0, label: { 'zh-TW': '一個月', en: 'one month' } },
+  // 000 §2.5.1: 需求日期前一週
+  relocation: { months: 0, days: 7, label: { 'zh-TW': '一週', en: 'one week' } },
 };
+
+/** The earliest wished date a request of this type filed on `today` may name, or null when any will do. */
+export function earliestWishedDate(type: RequestType, today: string): string | null {
+  const lead = LEAD_TIMES[type];
+  if (!lead) return null;
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + lead.months, d + lead.days));
+  // A month later than the 31st is the month's last day, not the 1st of the month after.
+  if (lead.months > 0 && target.getUTCDate() !== d && lead.days === 0) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
 /** INT-6: hardware for contract staff needs three weeks. */
 export const CONTRACT_STAFF_HARDWARE_LEAD_DAYS = 21;
 

@@ -12,6 +12,8 @@ import {
   type RequestAccessFacts,
 } from '../../domain/policies.js';
 import { formatRequestNumber, rocYearOf } from '../../domain/request-number.js';
+import { localDateOf } from '../../domain/calendar/working-time.js';
+import { earliestWishedDate, LEAD_TIMES } from '../../domain/sla/sla-policies.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import { requestRepository, type RequestFilter, type RequestSort } from '../../db/repositories/request.repository.js';
@@ -89,6 +91,17 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
         );
       }
       const now = ctx.now();
+      // SLA-2 lead times: equipment a month ahead (TYPE-3), relocation a week ahead (TYPE-5).
+      const earliest = earliestWishedDate(input.type, localDateOf(now.getTime()));
+      if (earliest && input.wishedDate < earliest) {
+        const lead = LEAD_TIMES[input.type]!;
+        throw DomainError.field(
+          'wishedDate',
+          'lead_time',
+          `This kind of request must be filed ${lead.label.en} ahead: the wished date can be ${earliest} at the earliest`,
+          `此類申請須於${lead.label['zh-TW']}前提出：希望完成日期最早為 ${earliest}`,
+        );
+      }
       return db.transaction().execute(async (tx) => {
         if (!(await organisationRepository.findUnit(tx, input.unitId))) {
           throw DomainError.field('unitId', 'unknown_unit', 'No such unit', '查無此單位');
