@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './helpers/axe.js';
 import { launchBrowser, newContext, PHONE, signIn } from './helpers/browser.js';
-import { fileRequestViaApi } from './helpers/requests.js';
+import { fileRequestViaApi, isoDaysFromToday } from './helpers/requests.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './helpers/server.js';
 
 let server: RunningServer;
@@ -75,7 +75,7 @@ describe('accessibility, WCAG 2.1 AA (PLAT-2)', () => {
     const context = await newContext(browser, server.baseUrl, PHONE);
     const page = await context.newPage();
     await signIn(page, 'desk01', DEMO_PASSWORD);
-    await fileRequestViaApi(page, { title: '新進人員電腦設定', type: 'equipment', wishedDate: '2027-01-15' });
+    await fileRequestViaApi(page, { title: '新進人員電腦設定', type: 'equipment', wishedDate: isoDaysFromToday(60) });
     await page.reload();
     await settled(page, '申請案件');
     // Phone-size screens get cards, not a table, and a menu button instead of the menu.

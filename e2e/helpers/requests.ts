@@ -26,3 +26,8 @@ export async function fileRequestViaApi(page: Page, fields: Partial<RequestCreat
   if (response.status() !== 201) throw new Error(`Filing failed: ${response.status()} ${await response.text()}`);
   return (await response.json()) as RequestDetail;
 }
+
+/** A date `days` after today, `YYYY-MM-DD`: for rules that count from the day of filing (lead times). */
+export function isoDaysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -3,12 +3,16 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireSession } from './auth/require-session.js';
 import { AppLayout } from './layout/app-layout.js';
 import { AccountPage } from './pages/account.page.js';
+import { AdminSettingsPage } from './pages/admin-settings.page.js';
 import { AdminUsersPage } from './pages/admin-users.page.js';
+import { AuditPage } from './pages/audit.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
+import { NotificationsPage } from './pages/notifications.page.js';
 import { RequestDetailPage } from './pages/request-detail.page.js';
 import { RequestListPage } from './pages/request-list.page.js';
 import { RequestNewPage } from './pages/request-new.page.js';
 import { RequestPrintPage } from './pages/request-print.page.js';
+import { ServiceLevelsPage } from './pages/service-levels.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 
 /** Every route of the web app. */
@@ -25,6 +29,10 @@ export function AppRoutes() {
         <Route path="/requests/:id/print" element={guarded(<RequestPrintPage />)} />
         <Route path="/account" element={guarded(<AccountPage />)} />
         <Route path="/admin/users" element={guarded(<AdminUsersPage />)} />
+        <Route path="/admin/settings" element={guarded(<AdminSettingsPage />)} />
+        <Route path="/audit" element={guarded(<AuditPage />)} />
+        <Route path="/notifications" element={guarded(<NotificationsPage />)} />
+        <Route path="/reports/service-levels" element={guarded(<ServiceLevelsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -13,6 +13,7 @@ import {
   CalendarBetweenQuery,
   CalendarBetweenResult,
   CalendarDaysQuery,
+  CalendarImportResult,
   CalendarSource,
   CalendarYear,
   OfficeHours,
@@ -137,11 +138,7 @@ export function calendarRoutes(app: App, deps: RouteDeps): void {
           "Import a year's office calendar CSV (multipart, field `file`; UTF-8 or Big5); it replaces the year (administrators)",
         consumes: ['multipart/form-data'],
         response: {
-          201: z.object({
-            source: CalendarSource,
-            replaced: z.string().nullable(),
-            workingSaturdays: z.number().int(),
-          }),
+          201: CalendarImportResult,
           400: Problem,
           403: Problem,
           413: Problem,

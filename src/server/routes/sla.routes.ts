@@ -1,6 +1,6 @@
 import { Problem } from '../../shared/api/common.schema.js';
 import { actorOf, originOf } from '../plugins/authentication.js';
-import { SlaSettings } from '../services/sla.service.js';
+import { SlaSettings } from '../../shared/api/sla.schema.js';
 import type { App, RouteDeps } from './types.js';
 
 /** SLA-3: the agency's warning thresholds and chasing interval. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { SlaSettings } from '../../shared/api/sla.schema.js';
 import { formatTaipeiInstant } from '../../domain/calendar/iso-duration.js';
 import {
   dueAt,
@@ -33,19 +33,7 @@ import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
 
 const SETTINGS_KEY = 'sla';
-export const SlaSettings = z.strictObject({
-  warningThresholds: z
-    .array(z.number().gt(0).lt(1))
-    .max(5)
-    .describe('Shares of a target at which the assignee is warned, e.g. [0.75, 0.9]'),
-  chaseIntervalMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(7 * 24 * 60)
-    .describe('Working minutes between chasing reminders (稽催) after a breach'),
-});
-export type SlaSettings = z.infer<typeof SlaSettings>;
+export { SlaSettings };
 const DEFAULTS: SlaSettings = { warningThresholds: [...DEFAULT_WARNING_THRESHOLDS], chaseIntervalMinutes: 120 };
 
 /** Who is told when a request reaches each tier (SLA-3, 002 PICS). */

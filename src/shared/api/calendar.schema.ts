@@ -56,3 +56,8 @@ export const CalendarYear = z
   })
   .meta({ id: 'CalendarYear' });
 export type CalendarYear = z.infer<typeof CalendarYear>;
+
+export const CalendarImportResult = z
+  .object({ source: CalendarSource, replaced: z.string().nullable(), workingSaturdays: z.number().int() })
+  .meta({ id: 'CalendarImportResult' });
+export type CalendarImportResult = z.infer<typeof CalendarImportResult>;

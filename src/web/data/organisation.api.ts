@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  Unit,
-  UserSummary,
-  type UnitCreate,
-  type UserCreate,
-} from '../../shared/api/organisation.schema.js';
+import { Unit, UserSummary, type UnitCreate, type UserCreate } from '../../shared/api/organisation.schema.js';
 import type { Role } from '../../shared/roles.js';
 import { apiCall, apiCallNoContent, queryString } from './client.js';
 

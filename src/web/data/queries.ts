@@ -22,7 +22,6 @@ export function useUsers(enabled: boolean) {
   return useQuery({ queryKey: queryKeys.users(), queryFn: () => listUsers(), enabled, staleTime: 60_000 });
 }
 
-
 /** The people a request can be assigned to, by name. */
 export function useAssignees(enabled: boolean) {
   const users = useUsers(enabled);

@@ -15,7 +15,8 @@ export const queryKeys = {
   unreadCount: ['notifications', 'unread'] as const,
   preferences: ['me', 'notification-preferences'] as const,
   signIns: ['me', 'sign-ins'] as const,
-  serviceLevels: (params: { from: string; to: string; groupBy: string }) => ['reports', 'service-levels', params] as const,
+  serviceLevels: (params: { from: string; to: string; groupBy: string }) =>
+    ['reports', 'service-levels', params] as const,
   settings: (name: string) => ['settings', name] as const,
   calendarSources: ['calendar', 'sources'] as const,
   calendarYear: (year: number) => ['calendar', 'year', year] as const,

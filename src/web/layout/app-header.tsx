@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../shared/api/auth.schema.js';
 import { useSignOut } from '../auth/session.js';
+import { NotificationBell } from '../notifications/notification-bell.js';
 import { LanguageSwitch } from './language-switch.js';
 import { MainNav } from './main-nav.js';
 
@@ -51,6 +52,7 @@ export function AppHeader({ me }: { me: Me | null }) {
                 </Text>
               </Box>
             )}
+            {me && !me.mustChangePassword && <NotificationBell />}
             <LanguageSwitch />
             {me && (
               <Button

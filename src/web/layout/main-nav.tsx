@@ -15,8 +15,12 @@ export function MainNav({ me, vertical = false, id, onNavigate }: Props) {
     : [
         { to: '/requests', label: me.abilities.seeAllRequests ? t('nav.queue') : t('nav.myRequests'), end: true },
         { to: '/requests/new', label: t('nav.newRequest'), end: true },
+        { to: '/notifications', label: t('notifications.title'), end: true },
         account,
+        ...(me.abilities.seeAllRequests ? [{ to: '/reports/service-levels', label: t('reports.nav'), end: true }] : []),
         ...(me.abilities.manageUsers ? [{ to: '/admin/users', label: t('nav.adminUsers'), end: true }] : []),
+        ...(me.abilities.manageSettings ? [{ to: '/admin/settings', label: t('settings.nav'), end: true }] : []),
+        ...(me.abilities.readAudit ? [{ to: '/audit', label: t('audit.nav'), end: true }] : []),
       ];
   return (
     <nav aria-label={t('nav.main')} id={id} className={vertical ? 'app-mobile-nav' : undefined}>

@@ -2,12 +2,14 @@ import { Alert, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiTokens } from '../account/api-tokens.js';
 import { ChangePasswordForm } from '../account/change-password-form.js';
+import { NotificationPreferences } from '../account/notification-preferences.js';
+import { RecentSignIns } from '../account/recent-sign-ins.js';
 import { useMe } from '../auth/session.js';
 import { usePageTitle } from '../components/page-title.js';
 import { SectionCard } from '../components/section-card.js';
 import { useLabels } from '../i18n/labels.js';
 
-/** The signed-in person's profile, password and API tokens. */
+/** The signed-in person's profile, password, mail notices, API tokens and sign-ins. */
 export function AccountPage() {
   const { t } = useTranslation();
   usePageTitle(t('account.title'));
@@ -44,10 +46,18 @@ export function AccountPage() {
         <ChangePasswordForm />
       </SectionCard>
       {!me.mustChangePassword && (
+        <SectionCard title={t('notifications.sectionPreferences')}>
+          <NotificationPreferences />
+        </SectionCard>
+      )}
+      {!me.mustChangePassword && (
         <SectionCard title={t('account.sectionTokens')}>
           <ApiTokens />
         </SectionCard>
       )}
+      <SectionCard title={t('signIns.section')}>
+        <RecentSignIns />
+      </SectionCard>
     </Stack>
   );
 }

@@ -11,10 +11,16 @@ type Props = {
   /** An error from outside, e.g. the server's answer to an upload. */
   error?: string | undefined;
   disabled?: boolean;
+  /** The hint under the label; the attachment rules by default. */
+  description?: string;
+  /** File types offered by the browser's chooser, e.g. `.csv`. */
+  accept?: string;
+  /** One file only when false: a new choice replaces the old. */
+  multiple?: boolean;
 };
 
 /** A native multi-file input (works with every assistive technology) with the chosen files listed. */
-export function FilePicker({ label, files, onChange, error, disabled }: Props) {
+export function FilePicker({ label, files, onChange, error, disabled, description, accept, multiple = true }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
   const id = useId();
@@ -25,7 +31,8 @@ export function FilePicker({ label, files, onChange, error, disabled }: Props) {
     const picked = Array.from(event.currentTarget.files ?? []);
     const large = picked.filter((f) => f.size > MAX_UPLOAD_BYTES);
     setTooLarge(large.map((f) => f.name));
-    onChange([...files, ...picked.filter((f) => f.size <= MAX_UPLOAD_BYTES)]);
+    const fitting = picked.filter((f) => f.size <= MAX_UPLOAD_BYTES);
+    onChange(multiple ? [...files, ...fitting] : fitting.slice(0, 1));
     if (input.current) input.current.value = ''; // Lets the same file be picked again after removal.
   };
 
@@ -34,7 +41,7 @@ export function FilePicker({ label, files, onChange, error, disabled }: Props) {
   return (
     <Input.Wrapper
       label={label}
-      description={t('form.attachmentsHint')}
+      description={description ?? t('form.attachmentsHint')}
       error={messages.length > 0 ? messages.join(' ') : undefined}
       id={id}
     >
@@ -45,7 +52,8 @@ export function FilePicker({ label, files, onChange, error, disabled }: Props) {
             ref={input}
             id={id}
             type="file"
-            multiple
+            multiple={multiple}
+            accept={accept}
             disabled={disabled}
             onChange={onPick}
             className="file-picker-input"
