@@ -40,6 +40,9 @@ export async function openDatabase(options: { url?: string | undefined; dataDir:
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (restart, administrator command) must not crash the
+    // process: the pool drops it and opens a new one when next needed.
+    pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
