@@ -1,22 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './helpers/axe.js';
-import { launchBrowser, newContext, PHONE, signIn } from './helpers/browser.js';
+import { PHONE, signIn } from './helpers/browser.js';
+import { useGovDesk } from './helpers/suite.js';
 import { fileRequestViaApi, isoDaysFromToday } from './helpers/requests.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './helpers/server.js';
+import { DEMO_PASSWORD } from './helpers/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const govdesk = useGovDesk();
 
 /** Waits until the page has its heading, i.e. its data has arrived. */
 async function settled(page: Page, heading: string | RegExp): Promise<void> {
@@ -26,7 +16,7 @@ async function settled(page: Page, heading: string | RegExp): Promise<void> {
 
 describe('accessibility, WCAG 2.1 AA (PLAT-2)', () => {
   it('finds no axe-core violations on the main pages in zh-TW', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
 
     await page.goto('/sign-in');
@@ -72,7 +62,7 @@ describe('accessibility, WCAG 2.1 AA (PLAT-2)', () => {
   });
 
   it('finds no violations in English, nor at 375 px with the menu open', async () => {
-    const context = await newContext(browser, server.baseUrl, PHONE);
+    const context = await govdesk.context(PHONE);
     const page = await context.newPage();
     await signIn(page, 'desk01', DEMO_PASSWORD);
     await fileRequestViaApi(page, { title: '新進人員電腦設定', type: 'equipment', wishedDate: isoDaysFromToday(60) });

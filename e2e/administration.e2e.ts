@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './helpers/axe.js';
-import { launchBrowser, newContext, signIn } from './helpers/browser.js';
+import { signIn } from './helpers/browser.js';
+import { useGovDesk } from './helpers/suite.js';
 import { fileRequestViaApi } from './helpers/requests.js';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from './helpers/server.js';
+import { ADMIN_PASSWORD } from './helpers/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const govdesk = useGovDesk();
 
 describe('accounts (SEC-1, SEC-2)', () => {
   it('lets the administrator create an account that must change its password first', async () => {
-    const adminContext = await newContext(browser, server.baseUrl);
+    const adminContext = await govdesk.context();
     const admin = await adminContext.newPage();
     await signIn(admin, 'admin', ADMIN_PASSWORD);
     await admin.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '使用者管理' }).click();
@@ -39,7 +28,7 @@ describe('accounts (SEC-1, SEC-2)', () => {
     await admin.getByRole('rowheader', { name: 'staff99' }).waitFor();
     await adminContext.close();
 
-    const userContext = await newContext(browser, server.baseUrl);
+    const userContext = await govdesk.context();
     const user = await userContext.newPage();
     await user.goto('/sign-in');
     await user.getByLabel(/^帳號/).fill('staff99');
@@ -67,7 +56,7 @@ describe('accounts (SEC-1, SEC-2)', () => {
   });
 
   it('creates a personal API token shown once, which works, and revokes it', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.goto('/account');
@@ -78,20 +67,20 @@ describe('accounts (SEC-1, SEC-2)', () => {
     expect(secret?.length ?? 0).toBeGreaterThan(20);
     await tokens.getByRole('cell', { name: '每週報表程式', exact: true }).waitFor();
 
-    const api = await fetch(`${server.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${secret}` } });
+    const api = await fetch(`${govdesk.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${secret}` } });
     expect(api.status).toBe(200);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await tokens.getByRole('button', { name: '撤銷權杖「每週報表程式」' }).click();
     await tokens.getByRole('status').filter({ hasText: '已撤銷權杖「每週報表程式」' }).waitFor();
     await tokens.getByText('您尚未建立任何權杖。').waitFor();
-    const revoked = await fetch(`${server.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${secret}` } });
+    const revoked = await fetch(`${govdesk.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${secret}` } });
     expect(revoked.status).toBe(401);
     await context.close();
   });
 
   it('gives the desk an accessible assignment control and the 附件一 print page', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'admin', ADMIN_PASSWORD);
     const request = await fileRequestViaApi(page, { title: '機房新增伺服器' });

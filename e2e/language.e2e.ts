@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, signIn } from './helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './helpers/browser.js';
+import { useGovDesk } from './helpers/suite.js';
 import { fileRequestViaApi } from './helpers/requests.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './helpers/server.js';
+import { DEMO_PASSWORD } from './helpers/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const govdesk = useGovDesk();
 
 describe('languages and dates (PLAT-1)', () => {
   it('switches to English, remembers it, and shows dates in ROC and ISO form', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'staff01', DEMO_PASSWORD);
     const request = await fileRequestViaApi(page, { applicationDate: '2026-11-20', wishedDate: '2026-12-18' });

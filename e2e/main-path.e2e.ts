@@ -1,32 +1,27 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, signIn } from './helpers/browser.js';
+import { signIn } from './helpers/browser.js';
+import { useGovDesk } from './helpers/suite.js';
 import { fileRequestViaApi } from './helpers/requests.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './helpers/server.js';
+import { DEMO_PASSWORD } from './helpers/server.js';
 
-let server: RunningServer;
-let browser: Browser;
+const govdesk = useGovDesk();
 /** Where the files to upload are written. */
 let files: string;
 
 beforeAll(async () => {
   files = await mkdtemp(path.join(tmpdir(), 'govdesk-e2e-files-'));
-  server = await startServer();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   await rm(files, { recursive: true, force: true });
 });
 
 describe('filing and following a request (INT-6, DESK-1)', () => {
   it('lets a requester file a request with a file, find it, comment on it, and the desk see it', async () => {
-    const staff = await newContext(browser, server.baseUrl);
+    const staff = await govdesk.context();
     const page = await staff.newPage();
     await signIn(page, 'staff01', DEMO_PASSWORD);
     await expect.poll(() => page.title()).toBe('我的申請｜GovDesk 資訊服務申請系統');
@@ -80,7 +75,7 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
     await staff.close();
 
     // The desk sees it in the queue and takes it.
-    const desk = await newContext(browser, server.baseUrl);
+    const desk = await govdesk.context();
     const deskPage = await desk.newPage();
     await signIn(deskPage, 'desk01', DEMO_PASSWORD);
     await deskPage.getByRole('heading', { level: 1, name: '申請案件' }).waitFor();
@@ -96,7 +91,7 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
   });
 
   it('keeps the request when its files cannot be uploaded, and refuses files over 20 MiB at once', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'staff01', DEMO_PASSWORD);
     await page.goto('/requests/new');
@@ -143,12 +138,12 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
   });
 
   it('takes a request from 受理 to 處理完成 at the desk and to 驗收結案 by the applicant (INT-5)', async () => {
-    const staffContext = await newContext(browser, server.baseUrl);
+    const staffContext = await govdesk.context();
     const staff = await staffContext.newPage();
     await signIn(staff, 'staff01', DEMO_PASSWORD);
     const request = await fileRequestViaApi(staff, { title: '帳號密碼重設' });
 
-    const deskContext = await newContext(browser, server.baseUrl);
+    const deskContext = await govdesk.context();
     const desk = await deskContext.newPage();
     await signIn(desk, 'desk01', DEMO_PASSWORD);
     await desk.goto(`/requests/${request.id}`);

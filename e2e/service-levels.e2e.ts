@@ -1,32 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './helpers/axe.js';
-import { launchBrowser, newContext, PHONE, signIn } from './helpers/browser.js';
+import { PHONE, signIn } from './helpers/browser.js';
+import { useGovDesk } from './helpers/suite.js';
 import { fileRequestViaApi } from './helpers/requests.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './helpers/server.js';
+import { DEMO_PASSWORD } from './helpers/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const govdesk = useGovDesk();
 
 describe('service levels and notifications (SLA-2, SLA-4, issue 4)', () => {
   it('shows the desk SLA badges, sorts by time left, and reports on service levels', async () => {
-    const staffContext = await newContext(browser, server.baseUrl);
+    const staffContext = await govdesk.context();
     const staff = await staffContext.newPage();
     await signIn(staff, 'staff01', DEMO_PASSWORD);
     const filed = await fileRequestViaApi(staff, { type: 'general', title: '服務時限測試：網路斷線' });
     await staffContext.close();
 
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'desk01', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: '申請案件' }).waitFor();
@@ -61,13 +50,13 @@ describe('service levels and notifications (SLA-2, SLA-4, issue 4)', () => {
   });
 
   it('tells the desk about the new request and lets it be marked read', async () => {
-    const staffContext = await newContext(browser, server.baseUrl);
+    const staffContext = await govdesk.context();
     const staff = await staffContext.newPage();
     await signIn(staff, 'staff01', DEMO_PASSWORD);
     const filed = await fileRequestViaApi(staff, { title: '通知測試：印表機卡紙' });
     await staffContext.close();
 
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'desk01', DEMO_PASSWORD);
     const bell = page.getByRole('link', { name: /^通知，\d+ 則未讀$/ });
@@ -90,7 +79,7 @@ describe('service levels and notifications (SLA-2, SLA-4, issue 4)', () => {
   });
 
   it('fits the report on a phone', async () => {
-    const context = await newContext(browser, server.baseUrl, PHONE);
+    const context = await govdesk.context(PHONE);
     const page = await context.newPage();
     await signIn(page, 'desk01', DEMO_PASSWORD);
     await page.goto('/reports/service-levels');

@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './helpers/axe.js';
-import { launchBrowser, newContext, signIn } from './helpers/browser.js';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, startServer, type RunningServer } from './helpers/server.js';
+import { signIn } from './helpers/browser.js';
+import { useGovDesk } from './helpers/suite.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const govdesk = useGovDesk();
 
 describe('settings, audit trail and sign-ins', () => {
   it('lets the administrator change settings and see the calendar and the mail log', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '系統設定' }).click();
@@ -57,7 +46,7 @@ describe('settings, audit trail and sign-ins', () => {
   });
 
   it('lets the auditor search, export and verify the audit trail', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'auditor01', DEMO_PASSWORD);
     await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '稽核紀錄' }).click();
@@ -76,7 +65,7 @@ describe('settings, audit trail and sign-ins', () => {
   });
 
   it('shows recent sign-ins and signs out everywhere', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'staff01', DEMO_PASSWORD);
     await page.goto('/account');
