@@ -34,9 +34,7 @@ export function RecentSignIns() {
       {signIns.data && signIns.data.length > 0 && (
         <ScrollTable minWidth={320} label={t('signIns.caption')}>
           <Table striped verticalSpacing="xs" captionSide="top">
-            <Table.Caption style={{ textAlign: 'left', fontWeight: 700, color: '#212529' }}>
-              {t('signIns.caption')}
-            </Table.Caption>
+            <Table.Caption className="table-caption">{t('signIns.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('signIns.at')}</Table.Th>

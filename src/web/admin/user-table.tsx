@@ -29,9 +29,7 @@ export function UserTable({ users, canUnlock }: { users: readonly UserSummary[];
       {unlock.error && <ProblemAlert error={unlock.error} />}
       <Table.ScrollContainer minWidth={860}>
         <Table striped verticalSpacing="xs" captionSide="top">
-          <Table.Caption style={{ textAlign: 'left', fontWeight: 700, color: '#212529' }}>
-            {t('admin.usersCaption')}
-          </Table.Caption>
+          <Table.Caption className="table-caption">{t('admin.usersCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('admin.columns.username')}</Table.Th>

@@ -10,9 +10,7 @@ export function AuditTable({ records }: { records: readonly AuditRecord[] }) {
   return (
     <ScrollTable minWidth={760} label={t('audit.caption')}>
       <Table striped verticalSpacing="xs" captionSide="top">
-        <Table.Caption style={{ textAlign: 'left', fontWeight: 700, color: '#212529' }}>
-          {t('audit.caption')}
-        </Table.Caption>
+        <Table.Caption className="table-caption">{t('audit.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('audit.columns.at')}</Table.Th>

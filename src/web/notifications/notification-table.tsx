@@ -19,9 +19,7 @@ export function NotificationTable({ items, onMarkRead, pendingId }: Props) {
   return (
     <ScrollTable minWidth={640} label={t('notifications.caption')}>
       <Table verticalSpacing="sm" captionSide="top">
-        <Table.Caption style={{ textAlign: 'left', fontWeight: 700, color: '#212529' }}>
-          {t('notifications.caption')}
-        </Table.Caption>
+        <Table.Caption className="table-caption">{t('notifications.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('notifications.columns.title')}</Table.Th>

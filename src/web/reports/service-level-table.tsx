@@ -43,7 +43,7 @@ export function ServiceLevelTable({ report, caption }: { report: ServiceLevelRep
   return (
     <ScrollTable minWidth={640} label={caption}>
       <Table striped verticalSpacing="sm" captionSide="top" data-testid="service-level-table">
-        <Table.Caption style={{ textAlign: 'left', fontWeight: 700, color: '#212529' }}>{caption}</Table.Caption>
+        <Table.Caption className="table-caption">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('reports.columns.group')}</Table.Th>

@@ -14,9 +14,7 @@ export function RequestTable({ items }: { items: readonly RequestSummary[] }) {
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover verticalSpacing="sm" captionSide="top">
-        <Table.Caption style={{ textAlign: 'left', fontWeight: 700, color: '#212529' }}>
-          {t('list.caption')}
-        </Table.Caption>
+        <Table.Caption className="table-caption">{t('list.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('list.columns.number')}</Table.Th>

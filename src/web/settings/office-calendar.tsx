@@ -13,8 +13,6 @@ import { useLabels } from '../i18n/labels.js';
 import { todayInTaipei } from '../lib/roc-date.js';
 import { FilePicker } from '../requests/file-picker.js';
 
-const captionStyle = { textAlign: 'left', fontWeight: 700, color: '#212529' } as const;
-
 /** The office calendar (DGPA 辦公日曆表): what is loaded, one year's special days, and an import. */
 export function OfficeCalendar() {
   return (
@@ -35,7 +33,7 @@ function CalendarSources() {
   return (
     <ScrollTable minWidth={640} label={t('settings.sourcesCaption')}>
       <Table striped verticalSpacing="xs" captionSide="top">
-        <Table.Caption style={captionStyle}>{t('settings.sourcesCaption')}</Table.Caption>
+        <Table.Caption className="table-caption">{t('settings.sourcesCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('settings.sourceColumns.year')}</Table.Th>
@@ -116,7 +114,9 @@ function CalendarYearView() {
       {days.data && special.length > 0 && (
         <ScrollTable minWidth={480} label={t('settings.daysCaption', { year: days.data.year })}>
           <Table striped verticalSpacing="xs" captionSide="top">
-            <Table.Caption style={captionStyle}>{t('settings.daysCaption', { year: days.data.year })}</Table.Caption>
+            <Table.Caption className="table-caption">
+              {t('settings.daysCaption', { year: days.data.year })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('settings.dayColumns.date')}</Table.Th>

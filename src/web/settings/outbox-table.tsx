@@ -23,9 +23,7 @@ export function OutboxTable() {
   return (
     <ScrollTable minWidth={640} label={t('settings.outboxCaption')}>
       <Table striped verticalSpacing="xs" captionSide="top">
-        <Table.Caption style={{ textAlign: 'left', fontWeight: 700, color: '#212529' }}>
-          {t('settings.outboxCaption')}
-        </Table.Caption>
+        <Table.Caption className="table-caption">{t('settings.outboxCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('settings.outboxColumns.to')}</Table.Th>
