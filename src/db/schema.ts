@@ -47,6 +47,12 @@ export interface UsersTable {
   failed_attempts: Generated<number>;
   locked_at: Timestamp | null;
   password_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** TOTP secret (base32) once the second factor is on; the pending one during enrolment. */
+  mfa_secret: string | null;
+  mfa_pending_secret: string | null;
+  mfa_enabled_at: Timestamp | null;
+  /** The last 30-second step a code was accepted for: a code works once. */
+  mfa_last_step: number | null;
 }
 
 export interface RoleAssignmentsTable {
@@ -257,7 +263,86 @@ export interface LoginFailuresTable {
   at: Timestamp;
 }
 
+export interface MfaRecoveryCodesTable {
+  id: BigId;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface MfaChallengesTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  purpose: 'reset' | 'new_account';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  ip: string | null;
+}
+
+export interface AccountRequestsTable {
+  id: Generated<string>;
+  status: 'pending_supervisor' | 'pending_admin' | 'approved' | 'rejected';
+  username: string;
+  display_name: string;
+  email: string;
+  phone: string | null;
+  unit_id: string;
+  kind: UserKind;
+  expires_on: DateColumn | null;
+  roles: ColumnType<Array<{ role: Role; unitId: string | null }>, string, string>;
+  reason: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  supervisor_id: string | null;
+  supervisor_at: Timestamp | null;
+  supervisor_note: string | null;
+  admin_id: string | null;
+  admin_at: Timestamp | null;
+  admin_note: string | null;
+  created_user_id: string | null;
+}
+
+export interface AccountReviewsTable {
+  id: Generated<string>;
+  title: string;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  closed_at: Timestamp | null;
+  opened_by: string | null;
+  last_chased_at: Timestamp | null;
+}
+
+export interface AccountReviewItemsTable {
+  id: Generated<string>;
+  review_id: string;
+  user_id: string;
+  unit_id: string | null;
+  roles: ColumnType<Array<{ role: Role; unitId: string | null }>, string, string>;
+  reviewer_ids: ColumnType<string[], string, string>;
+  decision: 'keep' | 'revoke' | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  note: Generated<string>;
+  chased: Generated<number>;
+}
+
 export interface Database {
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  mfa_challenges: MfaChallengesTable;
+  password_resets: PasswordResetsTable;
+  account_requests: AccountRequestsTable;
+  account_reviews: AccountReviewsTable;
+  account_review_items: AccountReviewItemsTable;
   password_history: PasswordHistoryTable;
   login_failures: LoginFailuresTable;
   request_clocks: RequestClocksTable;

@@ -16,6 +16,11 @@ export const ERROR_CATALOGUE = {
     en: 'Please change your password first',
     zh: '請先變更密碼',
   },
+  mfa_enrolment_required: {
+    status: 403,
+    en: 'Please set up a second factor (authenticator app) first',
+    zh: '請先設定雙因子驗證（驗證器 App）',
+  },
   rate_limited: {
     status: 429,
     en: 'Too many failed sign-ins from this address; try again in 15 minutes',

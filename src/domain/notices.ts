@@ -11,6 +11,8 @@ export type NoticeParams = {
   share?: number;
   tier?: EscalationTier;
   note?: string;
+  /** A reminder of something overdue (稽催) rather than the first notice. */
+  chase?: boolean;
 };
 
 export type RenderedNotice = { title: { 'zh-TW': string; en: string }; body: { 'zh-TW': string; en: string } };
@@ -89,6 +91,28 @@ export function renderNotice(kind: NoticeKind, p: NoticeParams): RenderedNotice 
           'zh-TW': `案件「${p.title}」之「${clock['zh-TW']}」已逾時，請儘速處理。`,
           en: `"${clock.en}" of the request "${p.title}" is overdue; please act.`,
         },
+      };
+    // For the two account notices `number` names the subject (帳號申請, the review) and `title` the account or period.
+    case 'account_request':
+      return {
+        title: subject('待您核可', 'waits for your decision'),
+        body: {
+          'zh-TW': `帳號「${p.title}」之申請待您核可，請至「帳號申請」頁面辦理。${note.zh}`,
+          en: `The request for the account "${p.title}" waits for your decision on the account requests page.${note.en}`,
+        },
+      };
+    case 'account_review':
+      return {
+        title: subject(p.chase ? '稽催' : '待您確認', p.chase ? 'reminder' : 'waits for you'),
+        body: p.chase
+          ? {
+              'zh-TW': `「${p.title}」已逾期（期限 ${due['zh-TW']}），仍有帳號待您確認保留或停用，請儘速至「帳號清查」頁面辦理。`,
+              en: `"${p.title}" is overdue (due ${due.en}) and still has accounts for you to keep or revoke on the account review page.`,
+            }
+          : {
+              'zh-TW': `「${p.title}」有帳號待您確認保留或停用，請於 ${due['zh-TW']} 前至「帳號清查」頁面辦理。`,
+              en: `"${p.title}" has accounts for you to keep or revoke by ${due.en}, on the account review page.`,
+            },
       };
   }
 }

@@ -33,7 +33,7 @@ const SEE_ALL_ROLES: readonly Role[] = [
 ];
 
 /** Supervisors see the requests of the units they supervise, sections included (ORG-3). */
-const SUPERVISOR_ROLES: readonly Role[] = ['section_chief', 'division_deputy', 'division_head'];
+export const SUPERVISOR_ROLES: readonly Role[] = ['section_chief', 'division_deputy', 'division_head'];
 
 /** The desk types in requests received by phone on the requester's behalf (INT-1). */
 const FILE_ON_BEHALF_ROLES: readonly Role[] = ['desk_agent', 'it_officer', 'it_chief', 'admin'];
@@ -54,6 +54,10 @@ export type Abilities = {
   readAudit: boolean;
   /** Unlock accounts locked by failed sign-ins (SEC-1: unlocked by support staff). */
   unlockAccounts: boolean;
+  /** Take part in the six-monthly account reviews (SEC-2): supervisors, administrators, auditors. */
+  reviewAccounts: boolean;
+  /** Approve account requests: the responsible supervisor, then an administrator (SEC-2). */
+  decideAccountRequests: boolean;
 };
 
 export function abilitiesOf(actor: Actor): Abilities {
@@ -65,6 +69,8 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageSettings: hasRole(actor, ['admin']),
     readAudit: hasRole(actor, ['auditor', 'admin']),
     unlockAccounts: hasRole(actor, ['desk_agent', 'admin']),
+    reviewAccounts: hasRole(actor, [...SUPERVISOR_ROLES, 'admin', 'auditor']),
+    decideAccountRequests: hasRole(actor, [...SUPERVISOR_ROLES, 'admin']),
   };
 }
 

@@ -35,6 +35,15 @@ import { slaService } from './services/sla.service.js';
 import { reportService } from './services/report.service.js';
 import { organisationService } from './services/organisation.service.js';
 import { requestService } from './services/request.service.js';
+import { accountRequestService } from './services/account-request.service.js';
+import { accountReviewService } from './services/account-review.service.js';
+import { passwordResetService } from './services/password-reset.service.js';
+import { secondFactorService } from './services/second-factor.service.js';
+import { securitySettingsService } from './services/security-settings.service.js';
+import { userLifecycleService } from './services/user-lifecycle.service.js';
+import { accountRequestRoutes } from './routes/account-request.routes.js';
+import { accountReviewRoutes } from './routes/account-review.routes.js';
+import { securityRoutes } from './routes/security.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -74,14 +83,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
 
   const ctx = { db: database.db, config, now: options.now ?? (() => new Date()) };
-  const accounts = accountService(ctx);
+  const securitySettings = securitySettingsService(ctx);
+  const secondFactor = secondFactorService(ctx, { settings: securitySettings });
+  const accounts = accountService(ctx, { secondFactor });
   const calendar = calendarService(ctx);
   const notifications = notificationService(ctx);
+  const passwordResets = passwordResetService(ctx, { accounts, settings: securitySettings, notifications });
   const sla = slaService(ctx, { calendar, notifications });
   const requests = requestService(ctx, { sla, notifications });
   const deps: RouteDeps = {
     accounts,
-    organisation: organisationService(ctx, { requireAcceptablePassword: accounts.requireAcceptablePassword }),
+    organisation: organisationService(ctx, {
+      requireAcceptablePassword: accounts.requireAcceptablePassword,
+      settings: securitySettings,
+    }),
+    securitySettings,
+    secondFactor,
+    passwordResets,
+    users: userLifecycleService(ctx, { settings: securitySettings }),
+    accountRequests: accountRequestService(ctx, { settings: securitySettings, notifications, passwordResets }),
+    accountReviews: accountReviewService(ctx, { settings: securitySettings, calendar, notifications }),
     requests,
     calendar,
     sla,
@@ -150,6 +171,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   notificationRoutes(app, deps);
   slaRoutes(app, deps);
   reportRoutes(app, deps);
+  securityRoutes(app, deps);
+  accountRequestRoutes(app, deps);
+  accountReviewRoutes(app, deps);
 
   const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {

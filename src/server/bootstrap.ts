@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
+import { settingsRepository } from '../db/repositories/settings.repository.js';
+import { DEFAULT_SECURITY_SETTINGS } from './services/security-settings.service.js';
 import { DEMO_AGENCY, DEMO_UNITS, DEMO_USERS, type DemoUser } from '../domain/demo-agency.js';
 import type { Db } from '../db/database.js';
 import { auditRepository } from '../db/repositories/audit.repository.js';
@@ -89,6 +91,17 @@ async function loadDemo(db: Db, config: Config, agencyId: string, say: Say): Pro
       }));
     ids.set(u.code, unit.id);
   }
+  // The demo lets its administrator look around without enrolling a second factor first; a real
+  // agency keeps the default, which requires one (settings → 帳號安全).
+  if ((await settingsRepository.get(db, 'security')) === undefined) {
+    await settingsRepository.put(
+      db,
+      'security',
+      { ...DEFAULT_SECURITY_SETTINGS, mfaRequiredForAdmins: false },
+      null,
+      new Date(),
+    );
+  }
   const missing: DemoUser[] = [];
   for (const u of DEMO_USERS) if (!(await organisationRepository.findUserByUsername(db, u.username))) missing.push(u);
   if (missing.length === 0) return;
@@ -106,6 +119,11 @@ async function loadDemo(db: Db, config: Config, agencyId: string, say: Say): Pro
         kind: u.kind,
         passwordHash: demoHash,
         mustChangePassword: false,
+        // Outside accounts must expire (VEN-4); the demo's last as long as the rules allow.
+        expiresAt:
+          u.kind === 'staff'
+            ? null
+            : new Date(Date.now() + DEFAULT_SECURITY_SETTINGS.externalAccountMaxDays * 86_400_000),
       });
       await organisationRepository.addRoles(
         tx,

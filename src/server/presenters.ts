@@ -2,9 +2,17 @@ import { abilitiesOf, type Actor } from '../domain/policies.js';
 import type { RoleRow } from '../db/repositories/organisation.repository.js';
 import type { UnitRow, UserRow } from '../db/schema.js';
 import type { ApiToken, Me, RoleAssignment } from '../shared/api/auth.schema.js';
-import type { Unit, UserSummary } from '../shared/api/organisation.schema.js';
+import type { Holdings, Unit, UserSummary } from '../shared/api/organisation.schema.js';
 import type { Attachment, Comment, HistoryEvent, RequestDetail, RequestSummary } from '../shared/api/request.schema.js';
 import type { RequestService } from './services/request.service.js';
+import type { AccountRequest } from '../shared/api/account-request.schema.js';
+import type {
+  AccountReviewDetail,
+  AccountReviewItem,
+  AccountReviewSummary,
+} from '../shared/api/account-review.schema.js';
+import type { AccountRequestService } from './services/account-request.service.js';
+import type { AccountReviewService } from './services/account-review.service.js';
 
 /** Rows and domain objects turned into the API's shapes (src/shared/api). */
 
@@ -24,7 +32,7 @@ export function presentMe(
   user: UserRow,
   unitName: string | null,
   roles: RoleRow[],
-  mustChangePassword: boolean,
+  musts: { mustChangePassword: boolean; mustEnrolMfa: boolean },
 ): Me {
   return {
     id: user.id,
@@ -36,7 +44,9 @@ export function presentMe(
     unitId: user.unit_id,
     unitName,
     roles: presentRoles(roles),
-    mustChangePassword,
+    mustChangePassword: musts.mustChangePassword,
+    mfaEnabled: user.mfa_enabled_at !== null,
+    mustEnrolMfa: musts.mustEnrolMfa,
     abilities: abilitiesOf(actor),
   };
 }
@@ -49,8 +59,12 @@ export function presentUser(u: { user: UserRow; unitName: string | null; roles: 
     unitId: u.user.unit_id,
     unitName: u.unitName,
     kind: u.user.kind,
+    email: u.user.email,
+    phone: u.user.phone,
     roles: presentRoles(u.roles),
     disabled: u.user.disabled_at !== null,
+    expiresAt: u.user.expires_at ? iso(u.user.expires_at) : null,
+    mfaEnabled: u.user.mfa_enabled_at !== null,
     locked: u.user.locked_at !== null,
     createdAt: iso(u.user.created_at),
   };
@@ -182,5 +196,93 @@ export function presentDetail(d: Detail): RequestDetail {
       breachedAt: isoOrNull(c.row.breached_at),
       stoppedAt: isoOrNull(c.row.stopped_at),
     })),
+  };
+}
+
+type AccountRequestRow = Awaited<ReturnType<AccountRequestService['list']>>[number]['row'];
+
+export function presentAccountRequest(r: { row: AccountRequestRow; canDecide: boolean }): AccountRequest {
+  const { row } = r;
+  const step = (name: string | null, at: Date | null, note: string | null) =>
+    at ? { byName: name ?? '—', at: iso(at), note: note ?? '' } : null;
+  return {
+    id: row.id,
+    status: row.status,
+    username: row.username,
+    displayName: row.display_name,
+    email: row.email,
+    phone: row.phone,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    kind: row.kind,
+    expiresOn: row.expires_on,
+    roles: row.roles,
+    reason: row.reason,
+    requestedByName: row.requested_by_name,
+    requestedAt: iso(row.requested_at),
+    supervisorDecision: step(row.supervisor_name, row.supervisor_at, row.supervisor_note),
+    adminDecision: step(row.admin_name, row.admin_at, row.admin_note),
+    createdUserId: row.created_user_id,
+    canDecide: r.canDecide,
+  };
+}
+
+type ReviewDetailResult = Awaited<ReturnType<AccountReviewService['detail']>>;
+
+export function presentReviewSummary(r: {
+  review: ReviewDetailResult['review'];
+  counts: ReviewDetailResult['counts'];
+}): AccountReviewSummary {
+  return {
+    id: r.review.id,
+    title: r.review.title,
+    openedAt: iso(r.review.opened_at),
+    dueAt: iso(r.review.due_at),
+    closedAt: isoOrNull(r.review.closed_at),
+    openedByName: r.review.opened_by_name,
+    ...r.counts,
+  };
+}
+
+export function presentReviewItem(i: ReviewDetailResult['items'][number]): AccountReviewItem {
+  return {
+    id: i.item.id,
+    userId: i.item.user_id,
+    username: i.item.username,
+    displayName: i.item.display_name,
+    kind: i.item.kind,
+    unitId: i.item.unit_id,
+    unitName: i.item.unit_name,
+    roles: i.roles,
+    expiresAt: isoOrNull(i.item.expires_at),
+    lastSignInAt: i.item.last_sign_in_at ? iso(new Date(i.item.last_sign_in_at)) : null,
+    reviewerNames: i.reviewerNames,
+    decision: i.item.decision,
+    decidedByName: i.item.decided_by_name,
+    decidedAt: isoOrNull(i.item.decided_at),
+    note: i.item.note,
+    chased: i.item.chased,
+    canDecide: i.canDecide,
+  };
+}
+
+export function presentReviewDetail(d: ReviewDetailResult): AccountReviewDetail {
+  return { ...presentReviewSummary(d), items: d.items.map(presentReviewItem) };
+}
+
+type RequestRef = { id: string; number: string; title: string; status: string };
+
+export function presentHoldings(h: {
+  assignedRequests: RequestRef[];
+  filedRequests: RequestRef[];
+  activeSessions: number;
+  apiTokens: number;
+}): Holdings {
+  const ref = (r: RequestRef) => ({ id: r.id, number: r.number, title: r.title, status: r.status });
+  return {
+    assignedRequests: h.assignedRequests.map(ref),
+    filedRequests: h.filedRequests.map(ref),
+    activeSessions: h.activeSessions,
+    apiTokens: h.apiTokens,
   };
 }

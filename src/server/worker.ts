@@ -1,18 +1,30 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { AccountReviewService } from './services/account-review.service.js';
+import type { AuditService } from './services/audit.service.js';
 import type { NotificationService } from './services/notification.service.js';
+import type { SecuritySettingsService } from './services/security-settings.service.js';
 import type { SlaService } from './services/sla.service.js';
 
-export type WorkerDeps = { sla: SlaService; notifications: NotificationService };
+export type WorkerDeps = {
+  sla: SlaService;
+  notifications: NotificationService;
+  accountReviews: AccountReviewService;
+  audit: AuditService;
+  securitySettings: SecuritySettingsService;
+};
 
 /**
- * One pass of the background work: service-level checks that are due, then mail that is due.
+ * One pass of the background work: service-level checks that are due, the account review's
+ * schedule and reminders, the audit trail's daily retention purge, then mail that is due.
  * Everything it acts on is rows in the database, so any pass after a restart picks up where
  * the last one stopped.
  */
 export async function runWorkerOnce(deps: WorkerDeps) {
   const clocks = await deps.sla.sweep();
+  const reviews = await deps.accountReviews.sweep();
+  const auditPurged = await deps.audit.purgeExpired((await deps.securitySettings.get()).auditRetentionYears);
   const mailSent = await deps.notifications.deliverMail();
-  return { ...clocks, mailSent };
+  return { ...clocks, reviewsOpened: reviews.opened, reviewChases: reviews.chased, auditPurged, mailSent };
 }
 
 /** Runs the worker every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */
@@ -22,7 +34,9 @@ export function startWorker(deps: WorkerDeps, intervalMs: number, log: FastifyBa
   const tick = () => {
     running = runWorkerOnce(deps)
       .then((r) => {
-        if (r.warnings + r.breaches + r.chases + r.mailSent > 0) log.info(r, 'worker pass');
+        if (r.warnings + r.breaches + r.chases + r.reviewsOpened + r.reviewChases + r.mailSent > 0 || r.auditPurged) {
+          log.info(r, 'worker pass');
+        }
       })
       .catch((error: unknown) => log.error({ err: error }, 'worker pass failed'))
       .finally(() => {

@@ -9,6 +9,8 @@ export const NOTICE_KINDS = [
   'sla_breach',
   'sla_escalation',
   'sla_chase',
+  'account_request',
+  'account_review',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -22,4 +24,6 @@ export const NOTICE_LABELS: Record<NoticeKind, { 'zh-TW': string; en: string }> 
   sla_breach: { 'zh-TW': '已逾服務時限', en: 'Service level missed' },
   sla_escalation: { 'zh-TW': '案件已升級', en: 'Request escalated' },
   sla_chase: { 'zh-TW': '稽催通知', en: 'Reminder (chasing)' },
+  account_request: { 'zh-TW': '帳號申請待您核可', en: 'An account request waits for you' },
+  account_review: { 'zh-TW': '帳號清查待您確認', en: 'Account review waits for you' },
 };

@@ -26,9 +26,18 @@ const ASSIGN: readonly Role[] = ['desk_agent', 'it_officer', 'it_chief', 'onsite
 const SUPERVISORS: readonly Role[] = ['section_chief', 'division_deputy', 'division_head'];
 
 type Caller = Role | 'anonymous';
-type Ctx = { requestId: string; attachmentId: string; filerId: string; session: Session | null; role: Caller };
+type Ctx = {
+  requestId: string;
+  attachmentId: string;
+  filerId: string;
+  reviewId: string;
+  filerReviewItemId: string;
+  accountRequestId: string;
+  session: Session | null;
+  role: Caller;
+};
 type Case = {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   path: (c: Ctx) => string;
   body?: (c: Ctx) => unknown;
@@ -36,6 +45,8 @@ type Case = {
   upload?: 'text' | 'calendar';
   /** Signs in anew for this case (the case ends sessions). */
   freshSession?: boolean;
+  /** Each caller comes from its own address (the route throttles per address). */
+  ownAddress?: boolean;
   expect: (role: Role) => number;
   anonymous?: number;
 };
@@ -270,6 +281,152 @@ const CASES: Case[] = [
     body: () => ({}),
     expect: only(['desk_agent', 'admin'], 204),
   },
+  {
+    method: 'POST',
+    url: '/api/auth/login/mfa',
+    path: () => '/api/auth/login/mfa',
+    body: () => ({ challenge: 'x'.repeat(43), code: '123456' }),
+    expect: signedIn(401),
+    anonymous: 401,
+  },
+  { method: 'GET', url: '/api/me/mfa', path: () => '/api/me/mfa', expect: signedIn(200) },
+  { method: 'POST', url: '/api/me/mfa/setup', path: () => '/api/me/mfa/setup', expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/mfa/enable',
+    path: () => '/api/me/mfa/enable',
+    body: () => ({ code: '000000' }),
+    expect: signedIn(400),
+  },
+  {
+    method: 'POST',
+    url: '/api/me/mfa/recovery-codes',
+    path: () => '/api/me/mfa/recovery-codes',
+    body: () => ({ code: '000000' }),
+    expect: signedIn(409),
+  },
+  {
+    method: 'POST',
+    url: '/api/me/mfa/disable',
+    path: () => '/api/me/mfa/disable',
+    body: () => ({ password: 'not-my-password' }),
+    expect: signedIn(400),
+  },
+  {
+    method: 'POST',
+    url: '/api/users/:id/mfa/reset',
+    path: (c) => `/api/users/${c.filerId}/mfa/reset`,
+    expect: only(['admin'], 204),
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/password-reset',
+    path: () => '/api/auth/password-reset',
+    body: (c) => ({ username: `user-${c.role}` }),
+    ownAddress: true,
+    expect: signedIn(202),
+    anonymous: 202,
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/password-reset/confirm',
+    path: () => '/api/auth/password-reset/confirm',
+    body: () => ({ token: 'x'.repeat(43), newPassword: 'Another-pass-1!' }),
+    expect: signedIn(400),
+    anonymous: 400,
+  },
+  {
+    method: 'GET',
+    url: '/api/settings/security',
+    path: () => '/api/settings/security',
+    expect: only(['admin', 'auditor'], 200),
+  },
+  {
+    method: 'PUT',
+    url: '/api/settings/security',
+    path: () => '/api/settings/security',
+    body: () => ({
+      mfaRequiredForAdmins: false,
+      passwordResetMinutes: 30,
+      externalAccountMaxDays: 180,
+      accountReviewIntervalMonths: 6,
+      accountReviewDueWorkingDays: 10,
+      auditRetentionYears: 3,
+    }),
+    expect: only(['admin'], 200),
+  },
+  { method: 'GET', url: '/api/users/:id', path: (c) => `/api/users/${c.filerId}`, expect: only(['admin'], 200) },
+  {
+    method: 'PATCH',
+    url: '/api/users/:id',
+    path: (c) => `/api/users/${c.filerId}`,
+    body: () => ({ phone: '04-1234', reason: '更新電話' }),
+    expect: only(['admin'], 200),
+  },
+  {
+    method: 'GET',
+    url: '/api/users/:id/holdings',
+    path: (c) => `/api/users/${c.filerId}/holdings`,
+    expect: only(['admin'], 200),
+  },
+  { method: 'GET', url: '/api/account-requests', path: () => '/api/account-requests', expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/account-requests',
+    path: () => '/api/account-requests',
+    body: (c) => ({
+      username: `asked-by-${String(c.role).replaceAll('_', '-')}`,
+      displayName: '新同仁',
+      email: 'new@example.invalid',
+      unitId: c.session?.user.unitId ?? '00000000-0000-4000-8000-000000000000',
+      roles: [{ role: 'requester', unitId: null }],
+      reason: '新進人員',
+    }),
+    // Outside companies' accounts do not ask for agency accounts.
+    expect: (role) => (role === 'company_admin' ? 403 : 201),
+  },
+  {
+    method: 'POST',
+    url: '/api/account-requests/:id/decision',
+    path: (c) => `/api/account-requests/${c.accountRequestId}/decision`,
+    body: () => ({ decision: 'approve' }),
+    // Nobody supervises the filer's unit, so an administrator takes the supervisor's step.
+    expect: only(['admin'], 200, 404),
+  },
+  {
+    method: 'GET',
+    url: '/api/account-reviews',
+    path: () => '/api/account-reviews',
+    expect: only([...SUPERVISORS, 'admin', 'auditor'], 200),
+  },
+  {
+    method: 'POST',
+    url: '/api/account-reviews',
+    path: () => '/api/account-reviews',
+    // One review is open already (opened before the walk).
+    expect: only(['admin'], 409),
+  },
+  {
+    method: 'GET',
+    url: '/api/account-reviews/:id',
+    path: (c) => `/api/account-reviews/${c.reviewId}`,
+    expect: only([...SUPERVISORS, 'admin', 'auditor'], 200),
+  },
+  {
+    method: 'POST',
+    url: '/api/account-reviews/:id/items/:itemId',
+    path: (c) => `/api/account-reviews/${c.reviewId}/items/${c.filerReviewItemId}`,
+    body: () => ({ decision: 'keep' }),
+    // The filer's unit has no supervisor: administrators review it; supervisors of other units do not see it.
+    expect: (role) => (role === 'admin' ? 200 : SUPERVISORS.includes(role) ? 404 : 403),
+  },
+  {
+    method: 'POST',
+    url: '/api/users/:id/offboard',
+    path: (c) => `/api/users/${c.filerId}/offboard`,
+    body: (c) => ({ mode: 'transfer', unitId: c.session?.user.unitId, reason: '調職' }),
+    expect: only(['admin'], 200),
+  },
   // Last two: they end the sessions the other cases use.
   {
     method: 'POST',
@@ -294,6 +451,9 @@ describe('authorisation of every route for every role', () => {
   let requestId = '';
   let attachmentId = '';
   let filerId = '';
+  let reviewId = '';
+  let filerReviewItemId = '';
+  let accountRequestId = '';
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -321,6 +481,25 @@ describe('authorisation of every route for every role', () => {
         }),
       );
     }
+    const asked = await t.inject({
+      method: 'POST',
+      url: '/api/account-requests',
+      as: filer,
+      payload: {
+        username: 'asked-by-filer',
+        displayName: '新同仁',
+        email: 'new@example.invalid',
+        unitId: filer.user.unitId,
+        roles: [{ role: 'requester', unitId: null }],
+        reason: '新進人員',
+      },
+    });
+    accountRequestId = asked.json<{ id: string }>().id;
+    const review = await t.inject({ method: 'POST', url: '/api/account-reviews', as: sessions.get('admin')! });
+    reviewId = review.json<{ id: string }>().id;
+    filerReviewItemId = review
+      .json<{ items: Array<{ id: string; userId: string }> }>()
+      .items.find((i) => i.userId === filerId)!.id;
   }, 120_000);
   afterAll(() => t.stop());
 
@@ -340,7 +519,16 @@ describe('authorisation of every route for every role', () => {
       for (const role of callers) {
         const known = role === 'anonymous' ? null : sessions.get(role)!;
         const session = known && c.freshSession ? await t.login(known.user) : known;
-        const ctx: Ctx = { requestId, attachmentId, filerId, session, role };
+        const ctx: Ctx = {
+          requestId,
+          attachmentId,
+          filerId,
+          reviewId,
+          filerReviewItemId,
+          accountRequestId,
+          session,
+          role,
+        };
         const upload =
           c.upload === 'calendar'
             ? multipart([{ name: '115.csv', type: 'text/csv', content: calendarCsv }])
@@ -349,6 +537,7 @@ describe('authorisation of every route for every role', () => {
           method: c.method,
           url: c.path(ctx),
           as: session,
+          ...(c.ownAddress ? { remoteAddress: `10.0.${callers.indexOf(role)}.1` } : {}),
           ...(c.upload ? { payload: upload.payload, headers: upload.headers } : c.body ? { payload: c.body(ctx) } : {}),
         });
         answers[role] = res.statusCode;

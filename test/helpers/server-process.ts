@@ -1,3 +1,4 @@
+import { currentCode } from '../../src/server/auth/totp.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** GovDesk as a real process (`src/server/main.ts` through tsx), for tests of start, stop and crash. */
@@ -41,13 +42,24 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   };
 }
 
-/** A signed-in HTTP client of a running server. */
-export async function signIn(url: string, username: string, password: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/**
+ * A signed-in HTTP client of a running server. An administrator enrols the second factor the
+ * agency requires at the first sign-in; pass back `totpSecret` to answer it at the next ones.
+ */
+export async function signIn(url: string, username: string, password: string, totpSecret?: string) {
+  let res = await post(`${url}/api/auth/login`, { username, password });
+  if (res.status === 202 && totpSecret) {
+    const { challenge } = (await res.json()) as { challenge: string };
+    res = await post(`${url}/api/auth/login/mfa`, { challenge, code: currentCode(totpSecret, new Date()) });
+    if (res.status === 401) {
+      // A code works once: when this step's code was used already, wait for the next one.
+      await new Promise((resolve) => setTimeout(resolve, 30_100 - (Date.now() % 30_000)));
+      res = await post(`${url}/api/auth/login/mfa`, { challenge, code: currentCode(totpSecret, new Date()) });
+    }
+  }
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers
     .getSetCookie()
@@ -66,5 +78,11 @@ export async function signIn(url: string, username: string, password: string) {
     });
     return { status: r.status, body: (await r.json()) as Record<string, unknown> & { [k: string]: unknown } };
   };
-  return { call, unitId: user.unitId };
+  let secret = totpSecret;
+  if ((user as { mustEnrolMfa?: boolean }).mustEnrolMfa) {
+    secret = (await call('POST', '/api/me/mfa/setup')).body['secret'] as string;
+    const enabled = await call('POST', '/api/me/mfa/enable', { code: currentCode(secret, new Date()) });
+    if (enabled.status !== 200) throw new Error(`second factor enrolment failed: ${enabled.status}`);
+  }
+  return { call, unitId: user.unitId, totpSecret: secret };
 }

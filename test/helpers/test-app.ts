@@ -2,7 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { organisationRepository } from '../../src/db/repositories/organisation.repository.js';
+import { settingsRepository } from '../../src/db/repositories/settings.repository.js';
 import { buildApp } from '../../src/server/app.js';
+import { DEFAULT_SECURITY_SETTINGS } from '../../src/server/services/security-settings.service.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import type { App } from '../../src/server/routes/types.js';
 import type { Role, UserKind } from '../../src/shared/roles.js';
@@ -29,6 +31,8 @@ type InjectOptions = {
   payload?: unknown;
   headers?: Record<string, string>;
   as?: Session | null;
+  /** The caller's address (defaults to 127.0.0.1). */
+  remoteAddress?: string;
 };
 
 /** A GovDesk application on its own fresh database, with factories for the data a test needs. */
@@ -43,10 +47,23 @@ export class TestApp {
     readonly config: Config,
   ) {}
 
-  static async start(overrides: Partial<Config> = {}): Promise<TestApp> {
+  /**
+   * A fresh application. Administrators are not made to enrol a second factor unless
+   * `requireAdminMfa` is set, so that tests of other things can sign in as one with a password.
+   */
+  static async start(overrides: Partial<Config> = {}, options: { requireAdminMfa?: boolean } = {}): Promise<TestApp> {
     const database = await freshDatabase();
     const config = { ...loadConfig({}), ...overrides };
     const clock = new TestClock();
+    if (!options.requireAdminMfa) {
+      await settingsRepository.put(
+        database.db,
+        'security',
+        { ...DEFAULT_SECURITY_SETTINGS, mfaRequiredForAdmins: false },
+        null,
+        clock.now(),
+      );
+    }
     const app = await buildApp({ config, database, now: clock.now, logger: false });
     await app.ready();
     return new TestApp(app, database, clock, config);
@@ -126,6 +143,7 @@ export class TestApp {
       method: options.method,
       url: options.url,
       headers,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       ...(options.payload !== undefined ? { payload: options.payload as string | object } : {}),
     });
   }

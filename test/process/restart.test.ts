@@ -47,6 +47,8 @@ describe('durable clock work across kill -9 and restart', () => {
       email: 'desk@agency.example',
       unitId: admin.unitId,
       kind: 'contractor',
+      // Contract staff accounts must expire (VEN-4).
+      expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
       roles: [{ role: 'desk_agent', unitId: null }],
       password: 'Desk-pass-2026!',
       reason: '服務台人員',
@@ -72,7 +74,7 @@ describe('durable clock work across kill -9 and restart', () => {
 
     // Second life: the worker runs every half second and must find the overdue warning.
     server = await startServer(env(0.5));
-    admin = await signIn(server.url, 'admin', PASSWORD);
+    admin = await signIn(server.url, 'admin', PASSWORD, admin.totpSecret);
     const warnings = async () =>
       ((await admin.call('GET', `/api/requests/${id}`)).body['history'] as HistoryEvent[]).filter(
         (h) => h.kind === 'clock_warning',
@@ -84,7 +86,7 @@ describe('durable clock work across kill -9 and restart', () => {
 
     // Third life: nothing is sent again.
     server = await startServer(env(0.5));
-    admin = await signIn(server.url, 'admin', PASSWORD);
+    admin = await signIn(server.url, 'admin', PASSWORD, admin.totpSecret);
     await new Promise((r) => setTimeout(r, 2000));
     expect(await warnings()).toHaveLength(1);
     const outbox = (await admin.call('GET', '/api/admin/outbox')).body as unknown as Array<{ subject: string }>;

@@ -2,6 +2,7 @@ import * as createCoreTables from './20261122T0900-create-core-tables.js';
 import * as createCalendar from './20261123T0100-create-calendar-and-settings.js';
 import * as addServiceLevels from './20261123T0200-add-service-levels-and-notifications.js';
 import * as addSignInProtection from './20261123T0300-add-sign-in-protection.js';
+import * as addAccountLifecycle from './20261123T0400-add-account-lifecycle.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -12,4 +13,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261123T0100-create-calendar-and-settings', up: createCalendar.up },
   { name: '20261123T0200-add-service-levels-and-notifications', up: addServiceLevels.up },
   { name: '20261123T0300-add-sign-in-protection', up: addSignInProtection.up },
+  { name: '20261123T0400-add-account-lifecycle', up: addAccountLifecycle.up },
 ];

@@ -53,6 +53,25 @@ async function appendInTx(tx: Tx, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
+/**
+ * Where the check starts when old records were purged: the last removed record as the purge
+ * recorded it. A gap at the start that no purge record explains stays a missing record.
+ */
+async function purgeAnchor(db: Executor): Promise<{ id: number; hash: string } | null> {
+  const first = await db.selectFrom('audit_log').select('id').orderBy('id').limit(1).executeTakeFirst();
+  if (!first || first.id === 1) return null;
+  const purge = await db
+    .selectFrom('audit_log')
+    .select('data')
+    .where('action', '=', 'audit.purged')
+    .where(sql<boolean>`(data->>'throughId')::bigint = ${first.id - 1}`)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const hash = purge?.data.throughHash;
+  return typeof hash === 'string' ? { id: first.id - 1, hash } : null;
+}
+
 /** The audit trail (SEC-3): append-only and hash-chained; written in the transaction of the change it records. */
 export const auditRepository = {
   append(db: Executor, entry: AuditEntry): Promise<void> {
@@ -97,9 +116,39 @@ export const auditRepository = {
       .execute();
   },
 
+  /**
+   * Removes the records older than `before` (a whole prefix of the chain) and appends the record
+   * of the purge, which keeps the last removed hash as the anchor the check starts from.
+   */
+  async purgeBefore(tx: Tx, before: Date, actorId: string | null): Promise<number> {
+    await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
+    const last = await tx
+      .selectFrom('audit_log')
+      .select(['id', 'hash'])
+      .where('at', '<', before)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    let removed = 0;
+    if (last) {
+      const result = await tx.deleteFrom('audit_log').where('id', '<=', last.id).executeTakeFirst();
+      removed = Number(result.numDeletedRows);
+    }
+    await appendInTx(tx, {
+      actorId,
+      action: 'audit.purged',
+      data: {
+        before: before.toISOString(),
+        removed,
+        ...(last ? { throughId: last.id, throughHash: last.hash } : {}),
+      },
+    });
+    return removed;
+  },
+
   /** Walks the whole chain in batches; the first broken record, or null, and how many were checked. */
   async verify(db: Executor, batchSize = 5000): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
-    let previous: { id: number; hash: string } | null = null;
+    let previous: { id: number; hash: string } | null = await purgeAnchor(db);
     let checked = 0;
     for (;;) {
       const afterId: number = previous?.id ?? 0;

@@ -67,6 +67,7 @@ export const organisationRepository = {
       kind: UserKind;
       passwordHash: string;
       mustChangePassword: boolean;
+      expiresAt?: Date | null;
     },
   ): Promise<UserRow> {
     return db
@@ -80,6 +81,7 @@ export const organisationRepository = {
         kind: user.kind,
         password_hash: user.passwordHash,
         must_change_password: user.mustChangePassword,
+        expires_at: user.expiresAt ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -161,6 +163,59 @@ export const organisationRepository = {
       );
     }
     return query.execute();
+  },
+
+  updateUser(
+    db: Executor,
+    userId: string,
+    fields: Partial<{
+      display_name: string;
+      email: string | null;
+      phone: string | null;
+      unit_id: string;
+      kind: UserKind;
+      expires_at: Date | null;
+      disabled_at: Date | null;
+    }>,
+    now: Date,
+  ): Promise<unknown> {
+    return db
+      .updateTable('users')
+      .set({ ...fields, updated_at: now })
+      .where('id', '=', userId)
+      .execute();
+  },
+
+  async replaceRoles(
+    db: Executor,
+    userId: string,
+    roles: ReadonlyArray<{ role: Role; unitId: string | null }>,
+  ): Promise<void> {
+    await db.deleteFrom('role_assignments').where('user_id', '=', userId).execute();
+    await organisationRepository.addRoles(db, userId, roles);
+  },
+
+  /** Accounts that can sign in now: not disabled, not expired. */
+  listActiveUsers(db: Executor, now: Date): Promise<UserRow[]> {
+    return db
+      .selectFrom('users')
+      .selectAll()
+      .where('disabled_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .orderBy('display_name')
+      .execute();
+  },
+
+  /** Every supervisor role held by a usable account: who answers for which unit. */
+  supervisorRoles(db: Executor, now: Date) {
+    return db
+      .selectFrom('role_assignments as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['r.user_id as userId', 'r.role', 'r.unit_id as unitId'])
+      .where('r.role', 'in', ['section_chief', 'division_deputy', 'division_head'])
+      .where('u.disabled_at', 'is', null)
+      .where((eb) => eb.or([eb('u.expires_at', 'is', null), eb('u.expires_at', '>', now)]))
+      .execute();
   },
 
   rolesOf(db: Executor, userIds: readonly string[]): Promise<RoleRow[]> {

@@ -136,6 +136,19 @@ export const requestRepository = {
     return { rows, total: Number(count.n) };
   },
 
+  /** Open requests a person works on or asked for: what they still hold when they leave. */
+  openRequestsOf(db: Executor, userId: string, as: 'assignee' | 'requester') {
+    let q = db
+      .selectFrom('requests')
+      .select(['id', 'number', 'title', 'status'])
+      .where('status', 'not in', ['closed', 'rejected', 'cancelled']);
+    q =
+      as === 'assignee'
+        ? q.where('assignee_id', '=', userId)
+        : q.where((eb) => eb.or([eb('created_by', '=', userId), eb('applicant_user_id', '=', userId)]));
+    return q.orderBy('created_at', 'desc').limit(200).execute();
+  },
+
   setAssignee(db: Executor, id: string, assigneeId: string | null, now: Date): Promise<unknown> {
     return db.updateTable('requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', id).execute();
   },

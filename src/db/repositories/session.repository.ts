@@ -85,6 +85,27 @@ export const sessionRepository = {
     return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   },
 
+  countSessionsOf(db: Executor, userId: string, now: Date): Promise<number> {
+    return db
+      .selectFrom('sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', now)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  },
+
+  /** Revokes every live token of a user (leaving); returns how many. */
+  revokeTokensOf(db: Executor, userId: string, now: Date): Promise<number> {
+    return db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+      .then((r) => Number(r.numUpdatedRows));
+  },
+
   insertToken(
     db: Executor,
     t: { userId: string; name: string; prefix: string; tokenHash: string; createdAt: Date; expiresAt: Date },

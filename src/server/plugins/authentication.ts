@@ -26,6 +26,13 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
   'POST /api/auth/logout',
   'GET /api/settings/password-policy',
 ]);
+/** What an administrator who must enrol a second factor may still do (issue 5). */
+const ALLOWED_BEFORE_MFA_ENROLMENT = new Set([
+  ...ALLOWED_BEFORE_PASSWORD_CHANGE,
+  'GET /api/me/mfa',
+  'POST /api/me/mfa/setup',
+  'POST /api/me/mfa/enable',
+]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameSecret(a: string, b: string): boolean {
@@ -63,11 +70,12 @@ export function registerAuthentication(app: FastifyInstance, accounts: AccountSe
     // The API documentation pages are public like the OpenAPI document they show.
     if (request.routeOptions.config.public || request.routeOptions.url?.startsWith('/api/docs')) return;
     if (!request.actor) throw new DomainError('unauthenticated');
-    if (
-      request.actor.mustChangePassword &&
-      !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ''}`)
-    ) {
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (request.actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(route)) {
       throw new DomainError('password_change_required');
+    }
+    if (request.actor.mustEnrolMfa && !ALLOWED_BEFORE_MFA_ENROLMENT.has(route)) {
+      throw new DomainError('mfa_enrolment_required');
     }
     if (request.actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

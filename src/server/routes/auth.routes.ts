@@ -13,7 +13,8 @@ import {
 import { IdParams, Problem } from '../../shared/api/common.schema.js';
 import { actorOf, originOf, SESSION_COOKIE } from '../plugins/authentication.js';
 import { presentMe, presentToken } from '../presenters.js';
-import { PasswordPolicySchema } from '../services/account.service.js';
+import { MfaChallenge, MfaLoginBody } from '../../shared/api/security.schema.js';
+import { PasswordPolicySchema, type LoginOutcome } from '../services/account.service.js';
 import type { Actor } from '../../domain/policies.js';
 import type { App, RouteDeps } from './types.js';
 
@@ -21,7 +22,7 @@ import type { App, RouteDeps } from './types.js';
 export function authRoutes(app: App, deps: RouteDeps): void {
   const meOf = async (actor: Actor) => {
     const p = await deps.accounts.profile(actor);
-    return presentMe(actor, p.user, p.unitName, p.roles, p.mustChangePassword);
+    return presentMe(actor, p.user, p.unitName, p.roles, p);
   };
   const cookieOptions = {
     path: '/',
@@ -30,6 +31,15 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     secure: deps.config.secureCookies,
   };
   const clearSession = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
+  const answerLogin = async (reply: FastifyReply, outcome: LoginOutcome) => {
+    if (outcome.kind === 'second_factor') {
+      return reply
+        .code(202)
+        .send({ mfaRequired: true as const, challenge: outcome.challenge, expiresAt: outcome.expiresAt.toISOString() });
+    }
+    reply.setCookie(SESSION_COOKIE, outcome.secret, cookieOptions);
+    return reply.code(200).send({ user: await meOf(outcome.actor), csrfToken: outcome.csrfToken });
+  };
 
   app.post(
     '/api/auth/login',
@@ -37,16 +47,32 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in; sets the session cookie and returns the CSRF token for state changes',
+        summary:
+          'Sign in; sets the session cookie and returns the CSRF token for state changes, or (202) asks for the second factor',
         body: LoginBody,
-        response: { 200: LoginResponse, 401: Problem },
+        response: { 200: LoginResponse, 202: MfaChallenge, 401: Problem, 429: Problem },
       },
     },
-    async (request, reply) => {
-      const result = await deps.accounts.login(request.body.username, request.body.password, originOf(request));
-      reply.setCookie(SESSION_COOKIE, result.secret, cookieOptions);
-      return { user: await meOf(result.actor), csrfToken: result.csrfToken };
+    async (request, reply) =>
+      answerLogin(reply, await deps.accounts.login(request.body.username, request.body.password, originOf(request))),
+  );
+
+  app.post(
+    '/api/auth/login/mfa',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Second step of a sign-in: the code from the authenticator app, or a recovery code',
+        body: MfaLoginBody,
+        response: { 200: LoginResponse, 401: Problem, 429: Problem },
+      },
     },
+    async (request, reply) =>
+      answerLogin(
+        reply,
+        await deps.accounts.loginWithSecondFactor(request.body.challenge, request.body.code, originOf(request)),
+      ),
   );
 
   app.post(

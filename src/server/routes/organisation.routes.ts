@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { IdParams, Problem } from '../../shared/api/common.schema.js';
-import { Unit, UnitCreate, UserCreate, UserListQuery, UserSummary } from '../../shared/api/organisation.schema.js';
+import {
+  Holdings,
+  OffboardBody,
+  OffboardResult,
+  Unit,
+  UnitCreate,
+  UserCreate,
+  UserListQuery,
+  UserSummary,
+  UserUpdate,
+} from '../../shared/api/organisation.schema.js';
 import { actorOf, originOf } from '../plugins/authentication.js';
-import { presentUnit, presentUser } from '../presenters.js';
+import { presentHoldings, presentUnit, presentUser } from '../presenters.js';
 import type { App, RouteDeps } from './types.js';
 
 /** The organisation tree (ORG-1) and accounts with roles scoped to units (ORG-2, ORG-3). */
@@ -79,6 +89,64 @@ export function organisationRoutes(app: App, deps: RouteDeps): void {
       const user = await deps.organisation.createUser(actor, request.body, originOf(request));
       const [created] = await deps.organisation.listUsers(actor, { q: user.username });
       return reply.code(201).send(presentUser(created ?? { user, unitName: null, roles: [] }));
+    },
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'One account with its roles (administrators)',
+        params: IdParams,
+        response: { 200: UserSummary, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => presentUser(await deps.users.get(actorOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Change an account (administrators); every changed field is audited with its old and new value',
+        params: IdParams,
+        body: UserUpdate,
+        response: { 200: UserSummary, 400: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) =>
+      presentUser(await deps.users.update(actorOf(request), request.params.id, request.body, originOf(request))),
+  );
+
+  app.get(
+    '/api/users/:id/holdings',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'What a person still holds: open requests, sessions, API tokens (administrators)',
+        params: IdParams,
+        response: { 200: Holdings, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => presentHoldings(await deps.users.holdings(actorOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/api/users/:id/offboard',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Transfer (roles removed, new unit) or leave (account disabled); lists what the person still holds',
+        params: IdParams,
+        body: OffboardBody,
+        response: { 200: OffboardResult, 400: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      const result = await deps.users.offboard(actorOf(request), request.params.id, request.body, originOf(request));
+      return { user: presentUser(result), holdings: presentHoldings(result.holdings) };
     },
   );
 }

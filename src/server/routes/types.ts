@@ -16,6 +16,12 @@ import type { ReportService } from '../services/report.service.js';
 import type { OrganisationService } from '../services/organisation.service.js';
 import type { RequestService } from '../services/request.service.js';
 import type { Config } from '../../config.js';
+import type { AccountRequestService } from '../services/account-request.service.js';
+import type { AccountReviewService } from '../services/account-review.service.js';
+import type { PasswordResetService } from '../services/password-reset.service.js';
+import type { SecondFactorService } from '../services/second-factor.service.js';
+import type { SecuritySettingsService } from '../services/security-settings.service.js';
+import type { UserLifecycleService } from '../services/user-lifecycle.service.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -35,6 +41,12 @@ export type RouteDeps = {
   sla: SlaService;
   notifications: NotificationService;
   reports: ReportService;
+  securitySettings: SecuritySettingsService;
+  secondFactor: SecondFactorService;
+  passwordResets: PasswordResetService;
+  users: UserLifecycleService;
+  accountRequests: AccountRequestService;
+  accountReviews: AccountReviewService;
   config: Config;
   databaseKind: DatabaseKind;
 };

@@ -10,21 +10,31 @@ import { settingsRepository } from '../../db/repositories/settings.repository.js
 import { PasswordPolicy as PasswordPolicySchema } from '../../shared/api/auth.schema.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import { mfaRepository } from '../../db/repositories/mfa.repository.js';
 import { sessionRepository } from '../../db/repositories/session.repository.js';
 import type { Executor } from '../../db/database.js';
 import type { UserRow } from '../../db/schema.js';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { API_TOKEN_PREFIX, newSecret, secretHash } from '../auth/secrets.js';
 import type { Origin, ServiceContext } from './context.js';
+import type { SecondFactorService } from './second-factor.service.js';
 
 export type AuthenticatedActor = Actor & {
   mustChangePassword: boolean;
+  /** An administrator without a second factor while the agency requires one (issue 5). */
+  mustEnrolMfa: boolean;
   /** Set when signed in by cookie: state changes must echo it in X-CSRF-Token. */
   csrfToken: string | null;
   via: 'session' | 'token';
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long the second step of a sign-in may wait for its code. */
+const CHALLENGE_MS = 5 * 60 * 1000;
+
+export type LoginOutcome =
+  | { kind: 'session'; secret: string; csrfToken: string; actor: Actor }
+  | { kind: 'second_factor'; challenge: string; expiresAt: Date };
 const POLICY_KEY = 'password_policy';
 /** Failed sign-ins from one address within the window after which it must wait (any accounts). */
 const THROTTLE_FAILURES = 10;
@@ -55,7 +65,7 @@ export async function loadActor(db: Executor, user: UserRow): Promise<Actor> {
 }
 
 /** Sign-in, sessions, passwords and personal API tokens. */
-export function accountService(ctx: ServiceContext) {
+export function accountService(ctx: ServiceContext, deps: { secondFactor: SecondFactorService }) {
   const { db, config } = ctx;
   const idleMs = config.sessionIdleMinutes * 60 * 1000;
   const maxMs = config.sessionMaxHours * 60 * 60 * 1000;
@@ -83,78 +93,168 @@ export function accountService(ctx: ServiceContext) {
     });
   }
 
+  /** An address with many recent failures waits, whatever account it tries (SEC-1). */
+  async function refuseThrottled(origin: Origin, now: Date): Promise<void> {
+    const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+    if ((await sessionRepository.countLoginFailuresFrom(db, origin.ip, since)) >= THROTTLE_FAILURES) {
+      throw new DomainError('rate_limited');
+    }
+  }
+
+  /** Records a failed sign-in; a wrong secret counts towards the account's lock-out. */
+  async function recordFailure(
+    user: UserRow | undefined,
+    username: string,
+    wrongSecret: boolean,
+    origin: Origin,
+    policy: PasswordPolicy,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const now = ctx.now();
+    await db.transaction().execute(async (tx) => {
+      await sessionRepository.recordLoginFailure(tx, origin.ip, username, now);
+      // The attempted name helps spot guessing; the password is never recorded.
+      await auditRepository.append(tx, {
+        actorId: user?.id ?? null,
+        action: 'auth.login_failed',
+        objectType: 'user',
+        ip: origin.ip,
+        data: { username: username.slice(0, 100), ...data },
+      });
+      if (user && user.locked_at === null && wrongSecret) {
+        const failures = await organisationRepository.recordFailedAttempt(tx, user.id);
+        if (failures >= policy.lockoutThreshold) {
+          await organisationRepository.lock(tx, user.id, now);
+          await auditRepository.append(tx, {
+            actorId: null,
+            action: 'user.locked',
+            objectType: 'user',
+            objectId: user.id,
+            ip: origin.ip,
+            data: { failures },
+          });
+        }
+      }
+    });
+  }
+
+  async function openSession(user: UserRow, origin: Origin, data: Record<string, unknown>): Promise<LoginOutcome> {
+    const now = ctx.now();
+    const secret = newSecret();
+    const csrfToken = newSecret(24);
+    await db.transaction().execute(async (tx) => {
+      if (user.failed_attempts > 0) await organisationRepository.clearFailures(tx, user.id, false);
+      await sessionRepository.insertSession(tx, {
+        idHash: secretHash(secret),
+        userId: user.id,
+        csrfToken,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + Math.min(idleMs, maxMs)),
+        ip: origin.ip,
+        userAgent: origin.userAgent?.slice(0, 300) ?? null,
+      });
+      await auditRepository.append(tx, {
+        actorId: user.id,
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user.id,
+        ip: origin.ip,
+        data,
+      });
+      await sessionRepository.deleteExpiredSessions(tx, now);
+      await sessionRepository.pruneLoginFailures(tx, new Date(now.getTime() - THROTTLE_WINDOW_MS));
+    });
+    return { kind: 'session', secret, csrfToken, actor: await loadActor(db, user) };
+  }
+
+  /** The actor of a live user, with what they must do before anything else. */
+  async function authenticated(user: UserRow, csrfToken: string | null, via: 'session' | 'token') {
+    const actor = await loadActor(db, user);
+    return {
+      ...actor,
+      mustChangePassword: mustChange(user, ctx.now(), await passwordPolicy()),
+      mustEnrolMfa: user.mfa_enabled_at === null && (await deps.secondFactor.isRequired(actor)),
+      csrfToken,
+      via,
+    };
+  }
+
+  /** Refuses a new password the policy does not accept or that repeats one of the last few (SEC-1). */
+  async function requireNewPassword(user: UserRow, next: string, field: string): Promise<void> {
+    await requireAcceptablePassword(next, field);
+    const n = (await passwordPolicy()).historyCount;
+    const previous = [user.password_hash, ...(await organisationRepository.passwordHistory(db, user.id, n - 1))];
+    for (const hash of n > 0 ? previous : []) {
+      if (await verifyPassword(next, hash)) {
+        throw DomainError.field(
+          field,
+          'reused_password',
+          `The new password must differ from your last ${n}`,
+          `新密碼不能與前 ${n} 次使用過的密碼相同`,
+        );
+      }
+    }
+  }
+
   return {
     /**
      * Checks the password and opens a session (SEC-1). An unknown user, a wrong password and a
      * locked account get the same answer; the account locks after the policy's consecutive
      * failures; an address with many recent failures is slowed down whatever account it tries.
      */
-    async login(username: string, password: string, origin: Origin) {
+    async login(username: string, password: string, origin: Origin): Promise<LoginOutcome> {
       const now = ctx.now();
-      const recent = await sessionRepository.countLoginFailuresFrom(
-        db,
-        origin.ip,
-        new Date(now.getTime() - THROTTLE_WINDOW_MS),
-      );
-      if (recent >= THROTTLE_FAILURES) throw new DomainError('rate_limited');
+      await refuseThrottled(origin, now);
       const policy = await passwordPolicy();
       const user = await organisationRepository.findUserByUsername(db, username);
       const ok = user
         ? await verifyPassword(password, user.password_hash)
         : await verifyPassword(password, await decoyHash());
       if (!user || !ok || !isUsable(user, now) || user.locked_at !== null) {
-        await db.transaction().execute(async (tx) => {
-          await sessionRepository.recordLoginFailure(tx, origin.ip, username, now);
-          // The attempted name helps spot guessing; the password is never recorded.
-          await auditRepository.append(tx, {
-            actorId: user?.id ?? null,
-            action: 'auth.login_failed',
-            objectType: 'user',
-            ip: origin.ip,
-            data: { username: username.slice(0, 100) },
-          });
-          if (user && user.locked_at === null && !ok) {
-            const failures = await organisationRepository.recordFailedAttempt(tx, user.id);
-            if (failures >= policy.lockoutThreshold) {
-              await organisationRepository.lock(tx, user.id, now);
-              await auditRepository.append(tx, {
-                actorId: null,
-                action: 'user.locked',
-                objectType: 'user',
-                objectId: user.id,
-                ip: origin.ip,
-                data: { failures },
-              });
-            }
-          }
-        });
+        await recordFailure(user, username, !ok, origin, policy, {});
         throw new DomainError('invalid_credentials');
       }
-      const secret = newSecret();
-      const csrfToken = newSecret(24);
-      await db.transaction().execute(async (tx) => {
-        if (user.failed_attempts > 0) await organisationRepository.clearFailures(tx, user.id, false);
-        await sessionRepository.insertSession(tx, {
-          idHash: secretHash(secret),
+      if (user.mfa_secret) {
+        // The password was right; the session waits for the second factor.
+        const challenge = newSecret();
+        const expiresAt = new Date(now.getTime() + CHALLENGE_MS);
+        await mfaRepository.insertChallenge(db, {
+          idHash: secretHash(challenge),
           userId: user.id,
-          csrfToken,
           createdAt: now,
-          expiresAt: new Date(now.getTime() + Math.min(idleMs, maxMs)),
+          expiresAt,
           ip: origin.ip,
           userAgent: origin.userAgent?.slice(0, 300) ?? null,
         });
-        await auditRepository.append(tx, {
-          actorId: user.id,
-          action: 'auth.login',
-          objectType: 'user',
-          objectId: user.id,
-          ip: origin.ip,
+        return { kind: 'second_factor', challenge, expiresAt };
+      }
+      return openSession(user, origin, {});
+    },
+
+    /** The second step of a sign-in with a second factor: a code from the app or a recovery code. */
+    async loginWithSecondFactor(challenge: string, code: string, origin: Origin): Promise<LoginOutcome> {
+      const now = ctx.now();
+      await refuseThrottled(origin, now);
+      const idHash = secretHash(challenge);
+      const pending = await mfaRepository.findLiveChallenge(db, idHash, now);
+      const user = pending ? await organisationRepository.findUserById(db, pending.user_id) : undefined;
+      if (!pending || !user || !isUsable(user, now) || user.locked_at !== null) {
+        throw new DomainError('invalid_credentials', {
+          detail: { en: 'The sign-in has expired; start again', zh: '登入已逾時，請重新登入' },
         });
-        await sessionRepository.deleteExpiredSessions(tx, now);
-        await sessionRepository.pruneLoginFailures(tx, new Date(now.getTime() - THROTTLE_WINDOW_MS));
+      }
+      const method = await db.transaction().execute(async (tx) => {
+        const used = await deps.secondFactor.check(tx, user, code);
+        if (used) await mfaRepository.deleteChallenge(tx, idHash, now);
+        return used;
       });
-      const actor = await loadActor(db, user);
-      return { secret, csrfToken, actor, mustChangePassword: mustChange(user, now, policy) };
+      if (!method) {
+        await recordFailure(user, user.username, true, origin, await passwordPolicy(), { secondFactor: true });
+        throw new DomainError('invalid_credentials', {
+          detail: { en: 'The code is wrong or was already used', zh: '驗證碼錯誤或已使用過' },
+        });
+      }
+      return openSession(user, origin, { secondFactor: method });
     },
 
     /** The actor of a session cookie, sliding the idle timeout; null when it is unknown or expired. */
@@ -167,13 +267,7 @@ export function accountService(ctx: ServiceContext) {
       if (!user || !isUsable(user, now)) return null;
       const hardEnd = session.created_at.getTime() + maxMs;
       await sessionRepository.touchSession(db, idHash, now, new Date(Math.min(now.getTime() + idleMs, hardEnd)));
-      const actor = await loadActor(db, user);
-      return {
-        ...actor,
-        mustChangePassword: mustChange(user, now, await passwordPolicy()),
-        csrfToken: session.csrf_token,
-        via: 'session',
-      };
+      return authenticated(user, session.csrf_token, 'session');
     },
 
     /** The actor of a personal API token (`Authorization: Bearer gdk_…`). */
@@ -185,13 +279,7 @@ export function accountService(ctx: ServiceContext) {
       const user = await organisationRepository.findUserById(db, row.user_id);
       if (!user || !isUsable(user, now)) return null;
       await sessionRepository.markTokenUsed(db, row.id, now);
-      const actor = await loadActor(db, user);
-      return {
-        ...actor,
-        mustChangePassword: mustChange(user, now, await passwordPolicy()),
-        csrfToken: null,
-        via: 'token',
-      };
+      return authenticated(user, null, 'token');
     },
 
     /** The actor's own account, unit and roles. */
@@ -205,6 +293,7 @@ export function accountService(ctx: ServiceContext) {
         unitName: unit?.name ?? null,
         roles,
         mustChangePassword: mustChange(user, ctx.now(), await passwordPolicy()),
+        mustEnrolMfa: user.mfa_enabled_at === null && (await deps.secondFactor.isRequired(actor)),
       };
     },
 
@@ -268,21 +357,7 @@ export function accountService(ctx: ServiceContext) {
       if (!user || !(await verifyPassword(current, user.password_hash))) {
         throw DomainError.field('currentPassword', 'wrong_password', 'The current password is wrong', '目前密碼不正確');
       }
-      await requireAcceptablePassword(next, 'newPassword');
-      for (const previous of [
-        user.password_hash,
-        ...(await organisationRepository.passwordHistory(db, user.id, (await passwordPolicy()).historyCount - 1)),
-      ]) {
-        if (await verifyPassword(next, previous)) {
-          const n = (await passwordPolicy()).historyCount;
-          throw DomainError.field(
-            'newPassword',
-            'reused_password',
-            `The new password must differ from your last ${n}`,
-            `新密碼不能與前 ${n} 次使用過的密碼相同`,
-          );
-        }
-      }
+      await requireNewPassword(user, next, 'newPassword');
       const hash = await hashPassword(next);
       await db.transaction().execute(async (tx) => {
         await organisationRepository.updatePassword(tx, actor.userId, hash, ctx.now());
@@ -295,6 +370,8 @@ export function accountService(ctx: ServiceContext) {
         });
       });
     },
+
+    requireNewPassword,
 
     listTokens(actor: Actor) {
       return sessionRepository.listTokens(db, actor.userId);

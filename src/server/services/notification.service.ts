@@ -71,6 +71,16 @@ export function notificationService(ctx: ServiceContext) {
       await notificationRepository.queueMail(executor, mails);
     },
 
+    /**
+     * Queues one mail that is not a notice (a reset link, a new account's welcome), in the
+     * caller's transaction; without SMTP it is kept in the outbox for an administrator.
+     */
+    async mail(executor: Executor, m: { to: string; userId: string | null; subject: string; body: string }) {
+      await notificationRepository.queueMail(executor, [
+        { ...m, status: config.smtpUrl ? 'pending' : 'kept', at: ctx.now() },
+      ]);
+    },
+
     /** Sends mail that is due, retrying failures with growing pauses; returns how many were sent. */
     async deliverMail(limit = 20): Promise<number> {
       if (!config.smtpUrl) return 0;

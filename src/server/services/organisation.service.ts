@@ -7,9 +7,9 @@ import type { UnitCreate, UserCreate } from '../../shared/api/organisation.schem
 import type { Role } from '../../shared/roles.js';
 import { hashPassword } from '../auth/password.js';
 import type { Origin, ServiceContext } from './context.js';
-
-/** Roles an outside company's or vendor's account may never hold (VEN-4: privileged accounts stay with agency staff). */
-const STAFF_ONLY_ROLES: readonly Role[] = ['admin', 'auditor'];
+import type { SecuritySettingsService } from './security-settings.service.js';
+import { requireAccountRules } from './user-lifecycle.service.js';
+import { expiryInstant } from '../../domain/account-rules.js';
 
 function requireAdmin(actor: Actor): void {
   if (!abilitiesOf(actor).manageUsers) throw new DomainError('forbidden');
@@ -24,7 +24,10 @@ async function requireUnit(db: Executor, unitId: string, field: string): Promise
 /** Units, users and role assignments. */
 export function organisationService(
   ctx: ServiceContext,
-  deps: { requireAcceptablePassword: (password: string, field: string) => Promise<void> },
+  deps: {
+    requireAcceptablePassword: (password: string, field: string) => Promise<void>;
+    settings: SecuritySettingsService;
+  },
 ) {
   const { db } = ctx;
   return {
@@ -92,22 +95,11 @@ export function organisationService(
     /** An administrator creates an account, with a recorded reason (SEC-2). */
     async createUser(actor: Actor, input: UserCreate & { kind: NonNullable<UserCreate['kind']> }, origin: Origin) {
       requireAdmin(actor);
-      if (input.kind !== 'staff') {
-        const bad = input.roles.findIndex((r) => STAFF_ONLY_ROLES.includes(r.role));
-        if (bad >= 0) {
-          throw DomainError.field(
-            `roles.${bad}.role`,
-            'staff_only_role',
-            'Only agency staff may hold this role',
-            '此角色僅限機關內部人員',
-          );
-        }
-      }
+      const expiresOn = input.expiresOn ?? null;
+      await requireAccountRules(db, deps.settings, { ...input, expiresOn }, ctx.now());
       await deps.requireAcceptablePassword(input.password, 'password');
       const passwordHash = await hashPassword(input.password);
       return db.transaction().execute(async (tx) => {
-        await requireUnit(tx, input.unitId, 'unitId');
-        for (const [i, r] of input.roles.entries()) if (r.unitId) await requireUnit(tx, r.unitId, `roles.${i}.unitId`);
         if (await organisationRepository.findUserByUsername(tx, input.username)) {
           throw DomainError.field('username', 'duplicate', 'This username is taken', '此帳號已被使用');
         }
@@ -121,6 +113,7 @@ export function organisationService(
           passwordHash,
           // A password set by someone else must be changed at first use (004 參).
           mustChangePassword: true,
+          expiresAt: expiresOn ? expiryInstant(expiresOn) : null,
         });
         await organisationRepository.addRoles(tx, user.id, input.roles);
         await auditRepository.append(tx, {
@@ -129,7 +122,7 @@ export function organisationService(
           objectType: 'user',
           objectId: user.id,
           ip: origin.ip,
-          data: { username: user.username, roles: input.roles, reason: input.reason },
+          data: { username: user.username, kind: input.kind, expiresOn, roles: input.roles, reason: input.reason },
         });
         return user;
       });

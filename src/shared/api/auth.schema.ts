@@ -27,6 +27,8 @@ export const Me = z
     unitName: z.string().nullable(),
     roles: z.array(RoleAssignment),
     mustChangePassword: z.boolean(),
+    mfaEnabled: z.boolean(),
+    mustEnrolMfa: z.boolean().describe('An administrator without a second factor must enrol one before anything else'),
     abilities: z.object({
       seeAllRequests: z.boolean(),
       fileOnBehalf: z.boolean(),
@@ -35,6 +37,10 @@ export const Me = z
       manageSettings: z.boolean(),
       readAudit: z.boolean(),
       unlockAccounts: z.boolean(),
+      /** Supervisors, administrators and auditors: the six-monthly account reviews. */
+      reviewAccounts: z.boolean(),
+      /** Supervisors and administrators decide account requests. */
+      decideAccountRequests: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });
