@@ -203,8 +203,16 @@ type AccountRequestRow = Awaited<ReturnType<AccountRequestService['list']>>[numb
 
 export function presentAccountRequest(r: { row: AccountRequestRow; canDecide: boolean }): AccountRequest {
   const { row } = r;
-  const step = (name: string | null, at: Date | null, note: string | null) =>
-    at ? { byName: name ?? '—', at: iso(at), note: note ?? '' } : null;
+  // A step refused ends the request as rejected; any earlier step was an approval.
+  const step = (name: string | null, at: Date | null, note: string | null, last: boolean) =>
+    at
+      ? {
+          decision: last && row.status === 'rejected' ? ('reject' as const) : ('approve' as const),
+          byName: name ?? '—',
+          at: iso(at),
+          note: note ?? '',
+        }
+      : null;
   return {
     id: row.id,
     status: row.status,
@@ -220,8 +228,8 @@ export function presentAccountRequest(r: { row: AccountRequestRow; canDecide: bo
     reason: row.reason,
     requestedByName: row.requested_by_name,
     requestedAt: iso(row.requested_at),
-    supervisorDecision: step(row.supervisor_name, row.supervisor_at, row.supervisor_note),
-    adminDecision: step(row.admin_name, row.admin_at, row.admin_note),
+    supervisorDecision: step(row.supervisor_name, row.supervisor_at, row.supervisor_note, row.admin_at === null),
+    adminDecision: step(row.admin_name, row.admin_at, row.admin_note, true),
     createdUserId: row.created_user_id,
     canDecide: r.canDecide,
   };

@@ -27,7 +27,9 @@ describe('six-monthly account review', () => {
   async function timePasses(ms: number) {
     t.clock.advance(ms);
     await t.database.db.updateTable('users').set({ password_changed_at: t.clock.now() }).execute();
-    [admin, head, chief] = await Promise.all([admin, head, chief].map((s) => t.login(s.user)));
+    admin = await t.login(admin.user);
+    head = await t.login(head.user);
+    chief = await t.login(chief.user);
   }
   const detail = (as: Session, id: string) =>
     t.inject({ method: 'GET', url: `/api/account-reviews/${id}`, as }).then((r) => r.json<{ items: Item[] }>());

@@ -39,7 +39,12 @@ export const AccountRequestDecision = z.strictObject({
 });
 export type AccountRequestDecision = z.input<typeof AccountRequestDecision>;
 
-const Step = z.object({ byName: z.string(), at: IsoInstant, note: z.string() });
+const Step = z.object({
+  decision: z.enum(['approve', 'reject']),
+  byName: z.string(),
+  at: IsoInstant,
+  note: z.string(),
+});
 
 export const AccountRequest = z
   .object({

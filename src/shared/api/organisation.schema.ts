@@ -108,3 +108,4 @@ export const OffboardBody = z.strictObject({
 export type OffboardBody = z.infer<typeof OffboardBody>;
 
 export const OffboardResult = z.object({ user: UserSummary, holdings: Holdings }).meta({ id: 'OffboardResult' });
+export type OffboardResult = z.infer<typeof OffboardResult>;

@@ -8,8 +8,10 @@ import { createUser } from '../data/organisation.api.js';
 import { queryKeys } from '../data/query-keys.js';
 import { ProblemAlert, useProblemText } from '../components/problem-alert.js';
 import { StatusMessage } from '../components/status-message.js';
+import { ExpiryField } from '../components/expiry-field.js';
 import { UnitSelect } from '../components/unit-select.js';
 import { useLabels } from '../i18n/labels.js';
+import { accountRuleIssues } from '../lib/account-rules.js';
 import { PasswordField } from '../components/password-field.js';
 
 type Values = {
@@ -19,6 +21,7 @@ type Values = {
   phone: string;
   unitId: string;
   kind: UserKind;
+  expiresOn: string;
   roles: Role[];
   scope: 'agency' | 'unit';
   password: string;
@@ -32,6 +35,7 @@ const EMPTY: Values = {
   phone: '',
   unitId: '',
   kind: 'staff',
+  expiresOn: '',
   roles: ['requester'],
   scope: 'unit',
   password: '',
@@ -46,13 +50,15 @@ function toBody(v: Values): UserCreate {
     phone: v.phone.trim() === '' ? null : v.phone.trim(),
     unitId: v.unitId,
     kind: v.kind,
+    expiresOn: v.expiresOn === '' ? null : v.expiresOn,
     roles: v.roles.map((role) => ({ role, unitId: v.scope === 'unit' ? v.unitId : null })),
     password: v.password,
     reason: v.reason.trim(),
   };
 }
 
-type Field = 'username' | 'displayName' | 'email' | 'phone' | 'unitId' | 'roles' | 'password' | 'reason';
+type Field =
+  'username' | 'displayName' | 'email' | 'phone' | 'unitId' | 'kind' | 'expiresOn' | 'roles' | 'password' | 'reason';
 
 /** Creates an account with its unit, roles and the reason it is created (SEC-2). */
 export function UserCreateForm({ units }: { units: readonly Unit[] }) {
@@ -79,6 +85,8 @@ export function UserCreateForm({ units }: { units: readonly Unit[] }) {
     email: t('admin.email'),
     phone: t('admin.phone'),
     unitId: t('admin.unit'),
+    kind: t('admin.kind'),
+    expiresOn: t('expiry.label'),
     roles: t('admin.roles'),
     password: t('admin.password'),
     reason: t('admin.reason'),
@@ -87,8 +95,12 @@ export function UserCreateForm({ units }: { units: readonly Unit[] }) {
   /** Mirrors the shared UserCreate schema, with messages people can act on. */
   const validate = (): Partial<Record<Field, string>> => {
     const parsed = UserCreate.safeParse(toBody(values));
-    if (parsed.success) return {};
-    const found: Partial<Record<Field, string>> = {};
+    const rules = accountRuleIssues(values.kind, values.expiresOn, values.roles);
+    const found: Partial<Record<Field, string>> = {
+      ...(rules.expiresOn ? { expiresOn: t('expiry.required') } : {}),
+      ...(rules.roles ? { roles: t('roles.staffOnly') } : {}),
+    };
+    if (parsed.success) return found;
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as Field;
       if (found[field]) continue;
@@ -96,6 +108,7 @@ export function UserCreateForm({ units }: { units: readonly Unit[] }) {
       else if (field === 'email') found.email = t('admin.validation.email');
       else if (field === 'roles') found.roles = t('admin.validation.roles');
       else if (field === 'password') found.password = t('admin.validation.password');
+      else if (field === 'expiresOn') found.expiresOn = t('expiry.invalid');
       else found[field] = t('admin.validation.required', { field: label[field] });
     }
     return found;
@@ -163,15 +176,17 @@ export function UserCreateForm({ units }: { units: readonly Unit[] }) {
             value={values.kind}
             onChange={(e) => set('kind', e.currentTarget.value as UserKind)}
             data={USER_KINDS.map((k) => ({ value: k, label: t(`admin.userKinds.${k}`) }))}
+            error={error('kind')}
+          />
+          <ExpiryField
+            kind={values.kind}
+            value={values.expiresOn}
+            onChange={(v) => set('expiresOn', v)}
+            error={error('expiresOn')}
           />
         </SimpleGrid>
-        <fieldset
-          aria-describedby={error('roles') ? `${rolesLegend}-error` : undefined}
-          style={{ border: '1px solid #7c848c', borderRadius: 4, padding: '0.75rem 1rem', margin: 0 }}
-        >
-          <legend id={rolesLegend} style={{ fontWeight: 600, padding: '0 0.25rem' }}>
-            {labels.qualified(label.roles, t('admin.rolesHint'))}
-          </legend>
+        <fieldset className="form-fieldset" aria-describedby={error('roles') ? `${rolesLegend}-error` : undefined}>
+          <legend id={rolesLegend}>{labels.qualified(label.roles, t('admin.rolesHint'))}</legend>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
             {ROLES.map((role) => (
               <Checkbox

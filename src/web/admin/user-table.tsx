@@ -1,15 +1,18 @@
-import { Button, Table } from '@mantine/core';
+import { Anchor, Button, Table } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { UserSummary } from '../../shared/api/organisation.schema.js';
 import { DateText } from '../components/date-text.js';
 import { ProblemAlert } from '../components/problem-alert.js';
+import { ScrollTable } from '../components/scroll-table.js';
 import { StatusMessage } from '../components/status-message.js';
 import { unlockUser } from '../data/organisation.api.js';
 import { queryKeys } from '../data/query-keys.js';
 import { useLabels } from '../i18n/labels.js';
+import { isExpired, lastWorkingDay } from '../lib/account-rules.js';
 
-/** The accounts with their unit, roles and state; locked ones can be unlocked (SEC-1). */
+/** The accounts with their unit, roles, expiry, second factor and state; locked ones can be unlocked (SEC-1). */
 export function UserTable({ users, canUnlock }: { users: readonly UserSummary[]; canUnlock: boolean }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -19,7 +22,13 @@ export function UserTable({ users, canUnlock }: { users: readonly UserSummary[];
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.allUsers }),
   });
   const state = (u: UserSummary) =>
-    u.disabled ? t('admin.disabled') : u.locked ? t('admin.locked') : t('admin.active');
+    u.disabled
+      ? t('admin.disabled')
+      : isExpired(u.expiresAt)
+        ? t('admin.expired')
+        : u.locked
+          ? t('admin.locked')
+          : t('admin.active');
 
   return (
     <>
@@ -27,8 +36,8 @@ export function UserTable({ users, canUnlock }: { users: readonly UserSummary[];
         {unlock.isSuccess ? t('admin.unlocked', { username: unlock.variables.username }) : null}
       </StatusMessage>
       {unlock.error && <ProblemAlert error={unlock.error} />}
-      <Table.ScrollContainer minWidth={860}>
-        <Table striped verticalSpacing="xs" captionSide="top">
+      <ScrollTable minWidth={1080} label={t('admin.usersCaption')}>
+        <Table striped verticalSpacing="xs" captionSide="top" className="user-table">
           <Table.Caption className="table-caption">{t('admin.usersCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -37,6 +46,8 @@ export function UserTable({ users, canUnlock }: { users: readonly UserSummary[];
               <Table.Th scope="col">{t('admin.columns.unit')}</Table.Th>
               <Table.Th scope="col">{t('admin.columns.roles')}</Table.Th>
               <Table.Th scope="col">{t('admin.columns.kind')}</Table.Th>
+              <Table.Th scope="col">{t('admin.columns.expiresOn')}</Table.Th>
+              <Table.Th scope="col">{t('admin.columns.mfa')}</Table.Th>
               <Table.Th scope="col">{t('admin.columns.status')}</Table.Th>
               <Table.Th scope="col">{t('admin.columns.createdAt')}</Table.Th>
               {canUnlock && <Table.Th scope="col">{t('admin.actions')}</Table.Th>}
@@ -46,13 +57,23 @@ export function UserTable({ users, canUnlock }: { users: readonly UserSummary[];
             {users.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Th scope="row" fw={400} className="request-number">
-                  {u.username}
+                  <Anchor component={Link} to={`/admin/users/${u.id}`}>
+                    {u.username}
+                  </Anchor>
                 </Table.Th>
                 <Table.Td>{u.displayName}</Table.Td>
                 <Table.Td>{u.unitName ?? t('common.none')}</Table.Td>
                 <Table.Td>{labels.list(u.roles.map((r) => labels.role(r.role)))}</Table.Td>
                 <Table.Td>{t(`admin.userKinds.${u.kind}`)}</Table.Td>
-                <Table.Td fw={u.locked ? 700 : undefined} c={u.locked ? '#7f1d14' : undefined}>
+                <Table.Td>
+                  {u.expiresAt ? <DateText value={lastWorkingDay(u.expiresAt)} format="short" /> : t('common.none')}
+                </Table.Td>
+                <Table.Td className="nowrap">{u.mfaEnabled ? t('admin.mfaOn') : t('admin.mfaOff')}</Table.Td>
+                <Table.Td
+                  className="nowrap"
+                  fw={u.locked || isExpired(u.expiresAt) ? 700 : undefined}
+                  c={u.locked || isExpired(u.expiresAt) ? '#7f1d14' : undefined}
+                >
                   {state(u)}
                 </Table.Td>
                 <Table.Td>
@@ -77,7 +98,7 @@ export function UserTable({ users, canUnlock }: { users: readonly UserSummary[];
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </>
   );
 }

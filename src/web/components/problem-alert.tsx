@@ -30,7 +30,7 @@ export function ProblemAlert({ error, shownFields = [], onRetry }: Props) {
         </List>
       )}
       {onRetry && (
-        <Button variant="outline" color="red" size="xs" mt="sm" onClick={onRetry}>
+        <Button variant="outline" color="red.9" size="xs" mt="sm" onClick={onRetry}>
           {t('common.retry')}
         </Button>
       )}

@@ -7,6 +7,7 @@ import {
   type ApiTokenCreate,
   type LoginBody,
 } from '../../shared/api/auth.schema.js';
+import { MfaChallenge } from '../../shared/api/security.schema.js';
 import { ApiError, apiCall, apiCallNoContent, setCsrfToken } from './client.js';
 
 /** The signed-in session, or null when signed out (401). */
@@ -24,10 +25,35 @@ export async function fetchSession(): Promise<SessionResponse | null> {
   }
 }
 
-export async function signIn(body: LoginBody): Promise<LoginResponse> {
-  const session = await apiCall('/api/auth/login', LoginResponse, { method: 'POST', body });
+/** The answer to a password: a session, or (202) a challenge for the second factor. */
+export type SignInResult = LoginResponse | MfaChallenge;
+
+/** Whether the password was enough, or a second factor must follow (SEC-1). */
+export function isMfaChallenge(result: SignInResult): result is MfaChallenge {
+  return 'mfaRequired' in result;
+}
+
+export async function signIn(body: LoginBody): Promise<SignInResult> {
+  const result = await apiCall('/api/auth/login', z.union([LoginResponse, MfaChallenge]), { method: 'POST', body });
+  if (!isMfaChallenge(result)) setCsrfToken(result.csrfToken);
+  return result;
+}
+
+/** Completes a sign-in with the authenticator's code or a recovery code. */
+export async function signInWithCode(body: { challenge: string; code: string }): Promise<LoginResponse> {
+  const session = await apiCall('/api/auth/login/mfa', LoginResponse, { method: 'POST', body });
   setCsrfToken(session.csrfToken);
   return session;
+}
+
+/** Asks for a reset link by mail; the answer is the same whether or not the account exists. */
+export function requestPasswordReset(username: string): Promise<void> {
+  return apiCallNoContent('/api/auth/password-reset', { method: 'POST', body: { username } });
+}
+
+/** Sets a new password with the token from the mailed link. */
+export function confirmPasswordReset(body: { token: string; newPassword: string }): Promise<void> {
+  return apiCallNoContent('/api/auth/password-reset/confirm', { method: 'POST', body });
 }
 
 export async function signOut(): Promise<void> {

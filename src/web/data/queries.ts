@@ -17,6 +17,11 @@ export function canListUsers(me: Me): boolean {
   return me.abilities.assignRequests || me.abilities.manageUsers;
 }
 
+/** Account requests are filed by the agency's own staff and decided by supervisors and administrators (SEC-2). */
+export function canRequestAccounts(me: Me): boolean {
+  return me.kind === 'staff' || me.abilities.decideAccountRequests || me.abilities.manageUsers;
+}
+
 /** Every account (see canListUsers for who may ask). */
 export function useUsers(enabled: boolean) {
   return useQuery({ queryKey: queryKeys.users(), queryFn: () => listUsers(), enabled, staleTime: 60_000 });

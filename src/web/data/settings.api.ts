@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PasswordPolicy } from '../../shared/api/auth.schema.js';
 import { CalendarImportResult, CalendarSource, CalendarYear, OfficeHours } from '../../shared/api/calendar.schema.js';
+import { SecuritySettings } from '../../shared/api/security.schema.js';
 import { SlaSettings } from '../../shared/api/sla.schema.js';
 import { apiCall } from './client.js';
 
@@ -16,6 +17,10 @@ export const putSlaSettings = (body: SlaSettings) => apiCall('/api/settings/sla'
 export const getPasswordPolicy = () => apiCall('/api/settings/password-policy', PasswordPolicy);
 export const putPasswordPolicy = (body: PasswordPolicy) =>
   apiCall('/api/settings/password-policy', PasswordPolicy, { method: 'PUT', body });
+
+export const getSecuritySettings = () => apiCall('/api/settings/security', SecuritySettings);
+export const putSecuritySettings = (body: SecuritySettings) =>
+  apiCall('/api/settings/security', SecuritySettings, { method: 'PUT', body });
 
 export const listCalendarSources = () => apiCall('/api/calendar/sources', z.array(CalendarSource));
 export const getCalendarYear = (year: number) => apiCall(`/api/calendar/days?year=${year}`, CalendarYear);

@@ -13,9 +13,10 @@ import {
 } from '../../shared/request-vocabulary.js';
 import { LIFECYCLE_ACTION_LABELS, type LifecycleAction } from '../../shared/lifecycle-actions.js';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
+import { ACCOUNT_REQUEST_STATUS_LABELS, type AccountRequestStatus } from '../../shared/api/account-request.schema.js';
 import { asLanguage, type Language } from './index.js';
 
-/** The labels of the shared vocabularies (roles, types, statuses, channels) in the current language. */
+/** The labels of the shared vocabularies (roles, types, statuses, channels, account requests) in the current language. */
 export function useLabels() {
   const { i18n } = useTranslation();
   const language: Language = asLanguage(i18n.language);
@@ -28,6 +29,7 @@ export function useLabels() {
     priority: (priority: RequestPriority) => REQUEST_PRIORITY_LABELS[priority][language],
     tier: (tier: EscalationTier) => ESCALATION_TIER_LABELS[tier][language],
     action: (action: LifecycleAction) => LIFECYCLE_ACTION_LABELS[action][language],
+    accountRequestStatus: (status: AccountRequestStatus) => ACCOUNT_REQUEST_STATUS_LABELS[status][language],
     /** 「王小明（投資組）」 or "Wang (Investment)": a name with what tells it apart. */
     qualified: (name: string, qualifier: string) =>
       language === 'en' ? `${name} (${qualifier})` : `${name}（${qualifier}）`,

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../shared/api/auth.schema.js';
-import { useSignOut } from '../auth/session.js';
+import { heldOnAccountPage, useSignOut } from '../auth/session.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
 import { LanguageSwitch } from './language-switch.js';
 import { MainNav } from './main-nav.js';
@@ -35,11 +35,6 @@ export function AppHeader({ me }: { me: Me | null }) {
                 {t('app.fullName')}
               </Text>
             </Link>
-            {me && (
-              <Box visibleFrom="md">
-                <MainNav me={me} />
-              </Box>
-            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             {me && (
@@ -52,7 +47,7 @@ export function AppHeader({ me }: { me: Me | null }) {
                 </Text>
               </Box>
             )}
-            {me && !me.mustChangePassword && <NotificationBell />}
+            {me && !heldOnAccountPage(me) && <NotificationBell />}
             <LanguageSwitch />
             {me && (
               <Button
@@ -79,6 +74,12 @@ export function AppHeader({ me }: { me: Me | null }) {
             )}
           </Group>
         </Group>
+        {/* The menu has its own row: an administrator's ten entries do not fit beside the banner. */}
+        {me && (
+          <Box visibleFrom="md" pt="xs" style={{ marginLeft: '-0.75rem' }}>
+            <MainNav me={me} />
+          </Box>
+        )}
         {me && menuOpen && (
           <Box hiddenFrom="md" pt="sm" pb="xs">
             <Stack gap="xs">

@@ -2,6 +2,8 @@ import { Box } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Me } from '../../shared/api/auth.schema.js';
+import { heldOnAccountPage } from '../auth/session.js';
+import { canRequestAccounts } from '../data/queries.js';
 
 type Props = { me: Me; vertical?: boolean; id?: string; onNavigate?: () => void };
 
@@ -9,8 +11,8 @@ type Props = { me: Me; vertical?: boolean; id?: string; onNavigate?: () => void 
 export function MainNav({ me, vertical = false, id, onNavigate }: Props) {
   const { t } = useTranslation();
   const account = { to: '/account', label: t('nav.account'), end: true };
-  // Until a required password change is done, the account page is the only place to go (SEC-1).
-  const links = me.mustChangePassword
+  // Until a required password change or second factor is done, the account page is the only place to go (SEC-1).
+  const links = heldOnAccountPage(me)
     ? [account]
     : [
         { to: '/requests', label: me.abilities.seeAllRequests ? t('nav.queue') : t('nav.myRequests'), end: true },
@@ -18,7 +20,9 @@ export function MainNav({ me, vertical = false, id, onNavigate }: Props) {
         { to: '/notifications', label: t('notifications.title'), end: true },
         account,
         ...(me.abilities.seeAllRequests ? [{ to: '/reports/service-levels', label: t('reports.nav'), end: true }] : []),
-        ...(me.abilities.manageUsers ? [{ to: '/admin/users', label: t('nav.adminUsers'), end: true }] : []),
+        ...(canRequestAccounts(me) ? [{ to: '/account-requests', label: t('accountRequests.nav'), end: true }] : []),
+        ...(me.abilities.reviewAccounts ? [{ to: '/account-reviews', label: t('reviews.nav'), end: false }] : []),
+        ...(me.abilities.manageUsers ? [{ to: '/admin/users', label: t('nav.adminUsers'), end: false }] : []),
         ...(me.abilities.manageSettings ? [{ to: '/admin/settings', label: t('settings.nav'), end: true }] : []),
         ...(me.abilities.readAudit ? [{ to: '/audit', label: t('audit.nav'), end: true }] : []),
       ];
@@ -28,7 +32,13 @@ export function MainNav({ me, vertical = false, id, onNavigate }: Props) {
         component="ul"
         m={0}
         p={0}
-        style={{ listStyle: 'none', display: 'flex', flexDirection: vertical ? 'column' : 'row', gap: 4 }}
+        style={{
+          listStyle: 'none',
+          display: 'flex',
+          flexDirection: vertical ? 'column' : 'row',
+          flexWrap: 'wrap',
+          gap: 4,
+        }}
       >
         {links.map((link) => (
           <li key={link.to}>

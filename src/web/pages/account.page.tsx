@@ -4,17 +4,19 @@ import { ApiTokens } from '../account/api-tokens.js';
 import { ChangePasswordForm } from '../account/change-password-form.js';
 import { NotificationPreferences } from '../account/notification-preferences.js';
 import { RecentSignIns } from '../account/recent-sign-ins.js';
-import { useMe } from '../auth/session.js';
+import { TwoFactor } from '../account/two-factor.js';
+import { heldOnAccountPage, useMe } from '../auth/session.js';
 import { usePageTitle } from '../components/page-title.js';
 import { SectionCard } from '../components/section-card.js';
 import { useLabels } from '../i18n/labels.js';
 
-/** The signed-in person's profile, password, mail notices, API tokens and sign-ins. */
+/** The signed-in person's profile, password, second factor, mail notices, API tokens and sign-ins. */
 export function AccountPage() {
   const { t } = useTranslation();
   usePageTitle(t('account.title'));
   const me = useMe();
   const labels = useLabels();
+  const held = heldOnAccountPage(me);
   const roles = labels.list(
     me.roles.map((r) => (r.unitName ? labels.qualified(labels.role(r.role), r.unitName) : labels.role(r.role))),
   );
@@ -24,6 +26,11 @@ export function AccountPage() {
       {me.mustChangePassword && (
         <Alert color="yellow" variant="light" styles={{ message: { color: '#5c3c00' } }}>
           {t('account.mustChange')}
+        </Alert>
+      )}
+      {!me.mustChangePassword && me.mustEnrolMfa && (
+        <Alert color="yellow" variant="light" styles={{ message: { color: '#5c3c00' } }}>
+          {t('mfa.mustEnrol')}
         </Alert>
       )}
       <SectionCard title={t('account.sectionProfile')}>
@@ -45,19 +52,28 @@ export function AccountPage() {
       <SectionCard title={t('account.sectionPassword')}>
         <ChangePasswordForm />
       </SectionCard>
+      {/* After a required password change (which comes first), and kept in place while enrolling. */}
       {!me.mustChangePassword && (
+        <SectionCard title={t('mfa.section')}>
+          <TwoFactor />
+        </SectionCard>
+      )}
+      {!held && (
         <SectionCard title={t('notifications.sectionPreferences')}>
           <NotificationPreferences />
         </SectionCard>
       )}
-      {!me.mustChangePassword && (
+      {!held && (
         <SectionCard title={t('account.sectionTokens')}>
           <ApiTokens />
         </SectionCard>
       )}
-      <SectionCard title={t('signIns.section')}>
-        <RecentSignIns />
-      </SectionCard>
+      {/* The server answers only the password change and the enrolment until they are done. */}
+      {!held && (
+        <SectionCard title={t('signIns.section')}>
+          <RecentSignIns />
+        </SectionCard>
+      )}
     </Stack>
   );
 }

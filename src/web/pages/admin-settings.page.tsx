@@ -7,11 +7,12 @@ import { usePageTitle } from '../components/page-title.js';
 import { ProblemAlert } from '../components/problem-alert.js';
 import { SectionCard } from '../components/section-card.js';
 import { queryKeys } from '../data/query-keys.js';
-import { getOfficeHours, getPasswordPolicy, getSlaSettings } from '../data/settings.api.js';
+import { getOfficeHours, getPasswordPolicy, getSecuritySettings, getSlaSettings } from '../data/settings.api.js';
 import { OfficeCalendar } from '../settings/office-calendar.js';
 import { OfficeHoursForm } from '../settings/office-hours-form.js';
 import { OutboxTable } from '../settings/outbox-table.js';
 import { PasswordPolicyForm } from '../settings/password-policy-form.js';
+import { SecuritySettingsForm } from '../settings/security-settings-form.js';
 import { SlaSettingsForm } from '../settings/sla-settings-form.js';
 
 /** Loads one setting and shows its form once it is there. */
@@ -29,7 +30,7 @@ function Loaded<T>({ name, load, render }: { name: string; load: () => Promise<T
   return <>{render(query.data)}</>;
 }
 
-/** The administrator's settings: office hours, SLA, password policy, calendar, mail outbox. */
+/** The administrator's settings: office hours, SLA, password policy, account security, calendar, mail outbox. */
 export function AdminSettingsPage() {
   const { t } = useTranslation();
   usePageTitle(t('settings.title'));
@@ -56,6 +57,9 @@ export function AdminSettingsPage() {
       </SectionCard>
       <SectionCard title={t('settings.sectionPasswordPolicy')}>
         <Loaded name="password-policy" load={getPasswordPolicy} render={(v) => <PasswordPolicyForm initial={v} />} />
+      </SectionCard>
+      <SectionCard title={t('settings.sectionSecurity')}>
+        <Loaded name="security" load={getSecuritySettings} render={(v) => <SecuritySettingsForm initial={v} />} />
       </SectionCard>
       <SectionCard title={t('settings.sectionCalendar')}>
         <Text mb="sm">{t('settings.calendarIntro')}</Text>

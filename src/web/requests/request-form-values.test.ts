@@ -18,6 +18,8 @@ const me: Me = {
   unitName: '投資組',
   roles: [{ role: 'requester', unitId: null, unitName: null }],
   mustChangePassword: false,
+  mfaEnabled: false,
+  mustEnrolMfa: false,
   abilities: noAbilities,
 };
 
