@@ -115,6 +115,13 @@ export interface RequestsTable {
   escalation_tier: Generated<EscalationTier>;
   sla_state: Generated<SlaState>;
   sla_due_at: Timestamp | null;
+  /** Issue 3: the definition version the request started with (null: filed before workflows). */
+  workflow_version: number | null;
+  workflow_state: ColumnType<unknown, string | null, string | null> | null;
+  workflow_data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  form: ColumnType<Record<string, unknown>, string | undefined, string>;
+  stage: string | null;
+  stage_assignee_id: string | null;
 }
 
 export interface RequestEventsTable {
@@ -336,7 +343,16 @@ export interface AccountReviewItemsTable {
   chased: Generated<number>;
 }
 
+export interface WorkflowDefinitionsTable {
+  type: RequestType;
+  version: number;
+  definition: ColumnType<Record<string, unknown>, string, never>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
 export interface Database {
+  workflow_definitions: WorkflowDefinitionsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;
   password_resets: PasswordResetsTable;

@@ -44,6 +44,8 @@ import { userLifecycleService } from './services/user-lifecycle.service.js';
 import { accountRequestRoutes } from './routes/account-request.routes.js';
 import { accountReviewRoutes } from './routes/account-review.routes.js';
 import { securityRoutes } from './routes/security.routes.js';
+import { workflowRoutes } from './routes/workflow.routes.js';
+import { workflowService } from './services/workflow.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -103,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     users: userLifecycleService(ctx, { settings: securitySettings }),
     accountRequests: accountRequestService(ctx, { settings: securitySettings, notifications, passwordResets }),
     accountReviews: accountReviewService(ctx, { settings: securitySettings, calendar, notifications }),
+    workflows: workflowService(ctx),
     requests,
     calendar,
     sla,
@@ -174,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   securityRoutes(app, deps);
   accountRequestRoutes(app, deps);
   accountReviewRoutes(app, deps);
+  workflowRoutes(app, deps);
 
   const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {

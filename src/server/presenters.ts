@@ -6,6 +6,8 @@ import type { Holdings, Unit, UserSummary } from '../shared/api/organisation.sch
 import type { Attachment, Comment, HistoryEvent, RequestDetail, RequestSummary } from '../shared/api/request.schema.js';
 import type { RequestService } from './services/request.service.js';
 import type { AccountRequest } from '../shared/api/account-request.schema.js';
+import type { RequestTypeInfo } from '../shared/api/workflow.schema.js';
+import { toGraph, type Workflow } from '../domain/workflow/index.js';
 import type {
   AccountReviewDetail,
   AccountReviewItem,
@@ -292,5 +294,30 @@ export function presentHoldings(h: {
     filedRequests: h.filedRequests.map(ref),
     activeSessions: h.activeSessions,
     apiTokens: h.apiTokens,
+  };
+}
+
+/** A request type as the catalogue shows it: its current definition's texts, form and flow. */
+export function presentRequestType(wf: Workflow): RequestTypeInfo {
+  const { definition } = wf;
+  const graph = toGraph(wf);
+  return {
+    type: definition.type,
+    version: definition.version,
+    title: definition.title,
+    description: definition.description,
+    filing: {
+      channels: definition.filing.channels,
+      public: definition.filing.public ?? false,
+      document: definition.filing.document,
+    },
+    form: definition.form,
+    actions: Object.fromEntries(
+      Object.entries(definition.actions).map(([name, a]) => [
+        name,
+        { label: a.label, description: a.description ?? null },
+      ]),
+    ),
+    graph: { initial: graph.initial, nodes: graph.nodes, edges: graph.edges },
   };
 }

@@ -427,6 +427,40 @@ const CASES: Case[] = [
     body: (c) => ({ mode: 'transfer', unitId: c.session?.user.unitId, reason: '調職' }),
     expect: only(['admin'], 200),
   },
+  {
+    method: 'GET',
+    url: '/api/request-types',
+    path: () => '/api/request-types',
+    expect: signedIn(200),
+    anonymous: 200,
+  },
+  {
+    method: 'GET',
+    url: '/api/request-types/:type',
+    path: () => '/api/request-types/vendor_account',
+    expect: signedIn(200),
+    anonymous: 200,
+  },
+  {
+    method: 'GET',
+    url: '/api/request-types/:type/versions',
+    path: () => '/api/request-types/general/versions',
+    expect: only(['admin'], 200),
+  },
+  {
+    method: 'GET',
+    url: '/api/request-types/:type/definition',
+    path: () => '/api/request-types/general/definition',
+    expect: only(['admin'], 200),
+  },
+  {
+    method: 'POST',
+    url: '/api/request-types/:type/definitions',
+    path: () => '/api/request-types/general/definitions',
+    // An administrator gets past authorisation to the definition's own check.
+    body: () => ({ version: 1 }),
+    expect: only(['admin'], 400),
+  },
   // Last two: they end the sessions the other cases use.
   {
     method: 'POST',

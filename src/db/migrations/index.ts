@@ -3,6 +3,7 @@ import * as createCalendar from './20261123T0100-create-calendar-and-settings.js
 import * as addServiceLevels from './20261123T0200-add-service-levels-and-notifications.js';
 import * as addSignInProtection from './20261123T0300-add-sign-in-protection.js';
 import * as addAccountLifecycle from './20261123T0400-add-account-lifecycle.js';
+import * as addWorkflowDefinitions from './20261123T0500-add-workflow-definitions.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -14,4 +15,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261123T0200-add-service-levels-and-notifications', up: addServiceLevels.up },
   { name: '20261123T0300-add-sign-in-protection', up: addSignInProtection.up },
   { name: '20261123T0400-add-account-lifecycle', up: addAccountLifecycle.up },
+  { name: '20261123T0500-add-workflow-definitions', up: addWorkflowDefinitions.up },
 ];

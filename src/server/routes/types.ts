@@ -22,6 +22,7 @@ import type { PasswordResetService } from '../services/password-reset.service.js
 import type { SecondFactorService } from '../services/second-factor.service.js';
 import type { SecuritySettingsService } from '../services/security-settings.service.js';
 import type { UserLifecycleService } from '../services/user-lifecycle.service.js';
+import type { WorkflowService } from '../services/workflow.service.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -47,6 +48,7 @@ export type RouteDeps = {
   users: UserLifecycleService;
   accountRequests: AccountRequestService;
   accountReviews: AccountReviewService;
+  workflows: WorkflowService;
   config: Config;
   databaseKind: DatabaseKind;
 };
