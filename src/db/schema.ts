@@ -106,7 +106,8 @@ export interface RequestsTable {
   wished_date: DateColumn;
   title: string;
   description: string;
-  created_by: string;
+  /** Null for an application filed without an account (TYPE-7). */
+  created_by: string | null;
   assignee_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

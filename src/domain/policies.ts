@@ -110,7 +110,8 @@ export function descendantsOf(roots: Iterable<string>, units: readonly UnitNode[
 /** The fields of a request that decide who may see it. */
 export type RequestAccessFacts = {
   unitId: string;
-  createdBy: string;
+  /** Null for an application filed without an account (TYPE-7). */
+  createdBy: string | null;
   applicantUserId: string | null;
   assigneeId: string | null;
   status: RequestStatus;

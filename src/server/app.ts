@@ -46,6 +46,7 @@ import { accountReviewRoutes } from './routes/account-review.routes.js';
 import { securityRoutes } from './routes/security.routes.js';
 import { workflowRoutes } from './routes/workflow.routes.js';
 import { workflowService } from './services/workflow.service.js';
+import { workflowEffects } from './services/workflow-effects.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -92,7 +93,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const notifications = notificationService(ctx);
   const passwordResets = passwordResetService(ctx, { accounts, settings: securitySettings, notifications });
   const sla = slaService(ctx, { calendar, notifications });
-  const requests = requestService(ctx, { sla, notifications });
+  const workflows = workflowService(ctx);
+  const effects = workflowEffects(ctx, { sla, notifications, passwordResets, settings: securitySettings });
+  const requests = requestService(ctx, { sla, notifications, workflows, effects });
   const deps: RouteDeps = {
     accounts,
     organisation: organisationService(ctx, {
@@ -105,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     users: userLifecycleService(ctx, { settings: securitySettings }),
     accountRequests: accountRequestService(ctx, { settings: securitySettings, notifications, passwordResets }),
     accountReviews: accountReviewService(ctx, { settings: securitySettings, calendar, notifications }),
-    workflows: workflowService(ctx),
+    workflows,
     requests,
     calendar,
     sla,

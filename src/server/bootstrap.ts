@@ -102,6 +102,11 @@ async function loadDemo(db: Db, config: Config, agencyId: string, say: Say): Pro
       new Date(),
     );
   }
+  // 工商外貿科 checks the demo's vendor applications (TYPE-7, 000 §2.7.4).
+  if ((await settingsRepository.get(db, 'workflow_units')) === undefined) {
+    const units = { serviceUnitId: ids.get('it-services') ?? null, businessUnitId: ids.get('foreign-trade') ?? null };
+    await settingsRepository.put(db, 'workflow_units', units, null, new Date());
+  }
   const missing: DemoUser[] = [];
   for (const u of DEMO_USERS) if (!(await organisationRepository.findUserByUsername(db, u.username))) missing.push(u);
   if (missing.length === 0) return;

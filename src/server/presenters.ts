@@ -180,12 +180,25 @@ export function presentDetail(d: Detail): RequestDetail {
     applicantUserId: r.applicant_user_id,
     applicantPhone: r.applicant_phone,
     description: r.description,
-    createdBy: { id: r.created_by, displayName: r.created_by_name },
+    createdBy: r.created_by ? { id: r.created_by, displayName: r.created_by_name ?? '' } : null,
     closedAt: isoOrNull(r.closed_at),
     history: d.history.map(presentEvent),
     comments: d.comments.map(presentComment),
     attachments: d.attachments.map(presentAttachment),
     can: d.can,
+    form: r.form,
+    workflow: d.workflow
+      ? {
+          ...d.workflow,
+          actions: d.workflow.actions.map((a) => ({
+            name: a.name,
+            label: a.label,
+            description: a.description ?? null,
+            steps: a.steps,
+            fields: a.fields,
+          })),
+        }
+      : null,
     clocks: d.clocks.map((c) => ({
       key: c.row.target_key,
       label: c.label,

@@ -78,6 +78,12 @@ export const REQUEST_EVENT_KINDS = [
   'clock_stopped',
   'escalated',
   'chased',
+  // Issue 3: a workflow step, and what some steps record besides.
+  'transition',
+  'reported_internally',
+  'reported_externally',
+  'account_created',
+  'archived',
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 

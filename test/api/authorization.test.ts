@@ -205,7 +205,7 @@ const CASES: Case[] = [
     // Only the requester may withdraw: everyone else who sees the request is refused.
     method: 'POST',
     url: '/api/requests/:id/actions/:action',
-    path: (c) => `/api/requests/${c.requestId}/actions/cancel`,
+    path: (c) => `/api/requests/${c.requestId}/actions/withdraw`,
     body: () => ({}),
     expect: seeing(403),
   },
@@ -460,6 +460,29 @@ const CASES: Case[] = [
     // An administrator gets past authorisation to the definition's own check.
     body: () => ({ version: 1 }),
     expect: only(['admin'], 400),
+  },
+  {
+    method: 'POST',
+    url: '/api/public/vendor-applications',
+    path: () => '/api/public/vendor-applications',
+    // Anyone may apply, signed in or not; the form itself is checked (here it is empty).
+    body: () => ({ form: {} }),
+    ownAddress: true,
+    expect: signedIn(400),
+    anonymous: 400,
+  },
+  {
+    method: 'GET',
+    url: '/api/settings/workflow-units',
+    path: () => '/api/settings/workflow-units',
+    expect: signedIn(200),
+  },
+  {
+    method: 'PUT',
+    url: '/api/settings/workflow-units',
+    path: () => '/api/settings/workflow-units',
+    body: () => ({ serviceUnitId: null, businessUnitId: null }),
+    expect: only(['admin'], 200),
   },
   // Last two: they end the sessions the other cases use.
   {

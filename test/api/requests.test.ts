@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, TestApp, type Session } from '../helpers/test-app.js';
 
+/** The type's own fields (their forms in resources/workflows) for the types these tests file. */
+const EQUIPMENT = { items: '筆記型電腦 2 台', purpose: '新進人員使用', budgetAllocated: true };
+const RELOCATION = {
+  equipment: '印表機（財產編號 3140101-03-000123）',
+  fromLocation: '3F 東側',
+  toLocation: '4F 會議室',
+};
+const APP = { system: '公文系統', requestKind: 'change' };
+
 describe('filing and following requests (000 附件一, INT-6)', () => {
   let t: TestApp;
   let requester: Session; // unit: investment
@@ -48,7 +57,13 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       applicationDate: '2026-11-23',
       wishedDate: '2026-12-10',
       description: '三樓東側印表機卡紙後無法列印，請協助處理。',
-      can: { comment: true, attach: true, assign: false, actions: ['cancel'] },
+      can: { comment: true, attach: true, assign: false },
+      // A unit without supervisors goes straight to the desk; the requester may still withdraw.
+      workflow: expect.objectContaining({
+        version: 1,
+        active: [expect.objectContaining({ id: 'at_desk' })],
+        actions: [expect.objectContaining({ name: 'withdraw' })],
+      }),
     });
     expect(r.history[0]).toEqual(
       expect.objectContaining({
@@ -106,13 +121,13 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       method: 'POST',
       url: '/api/requests',
       as: requester,
-      payload: t.requestBody(requester, { type: 'equipment', wishedDate: '2026-12-22' }),
+      payload: t.requestBody(requester, { type: 'equipment', wishedDate: '2026-12-22', form: EQUIPMENT }),
     });
     expect(equipment.statusCode).toBe(400);
     expect(equipment.json().errors[0]).toMatchObject({
       field: 'wishedDate',
       code: 'lead_time',
-      message_zh: '此類申請須於一個月前提出：希望完成日期最早為 2026-12-23',
+      message_zh: '須於實際需要一個月前提出申請：希望完成日期最早為 2026-12-23',
     });
     expect(
       (
@@ -120,7 +135,7 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
           method: 'POST',
           url: '/api/requests',
           as: requester,
-          payload: t.requestBody(requester, { type: 'equipment', wishedDate: '2026-12-23' }),
+          payload: t.requestBody(requester, { type: 'equipment', wishedDate: '2026-12-23', form: EQUIPMENT }),
         })
       ).statusCode,
     ).toBe(201);
@@ -128,7 +143,7 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
       method: 'POST',
       url: '/api/requests',
       as: requester,
-      payload: t.requestBody(requester, { type: 'relocation', wishedDate: '2026-11-29' }),
+      payload: t.requestBody(requester, { type: 'relocation', wishedDate: '2026-11-29', form: RELOCATION }),
     });
     expect(relocation.json().errors[0].code).toBe('lead_time');
     expect(
@@ -137,7 +152,7 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
           method: 'POST',
           url: '/api/requests',
           as: requester,
-          payload: t.requestBody(requester, { type: 'relocation', wishedDate: '2026-11-30' }),
+          payload: t.requestBody(requester, { type: 'relocation', wishedDate: '2026-11-30', form: RELOCATION }),
         })
       ).statusCode,
     ).toBe(201);
@@ -226,9 +241,19 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
   });
 
   it('filters by status, type, unit, assignee and free text; sorts; pages with a total', async () => {
-    const a = await t.fileRequest(requester, { title: '篩選 甲', type: 'equipment', wishedDate: '2026-12-31' });
-    const b = await t.fileRequest(requester, { title: '篩選 乙', type: 'app_dev', wishedDate: '2026-12-01' });
-    const c = await t.fileRequest(outsider, { title: '篩選 丙', type: 'app_dev', wishedDate: '2026-12-15' });
+    const a = await t.fileRequest(requester, {
+      title: '篩選 甲',
+      type: 'equipment',
+      wishedDate: '2026-12-31',
+      form: EQUIPMENT,
+    });
+    const b = await t.fileRequest(requester, {
+      title: '篩選 乙',
+      type: 'app_dev',
+      wishedDate: '2026-12-01',
+      form: APP,
+    });
+    const c = await t.fileRequest(outsider, { title: '篩選 丙', type: 'app_dev', wishedDate: '2026-12-15', form: APP });
     await t.inject({
       method: 'POST',
       url: `/api/requests/${b.id}/assign`,
@@ -448,6 +473,7 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'request_closed', title_zh: '此申請已結案，不能再變更' });
     const detail = (await t.inject({ method: 'GET', url: `/api/requests/${r.id}`, as: requester })).json();
-    expect(detail.can).toEqual({ comment: false, attach: false, assign: false, actions: [] });
+    expect(detail.can).toEqual({ comment: false, attach: false, assign: false });
+    expect(detail.workflow.actions).toEqual([]);
   });
 });

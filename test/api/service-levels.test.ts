@@ -29,8 +29,22 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
 
   const detail = async (id: string, as: Session = desk) =>
     (await t.inject({ method: 'GET', url: `/api/requests/${id}`, as })).json();
-  const act = (id: string, action: string, as: Session, note?: string) =>
-    t.inject({ method: 'POST', url: `/api/requests/${id}/actions/${action}`, as, payload: note ? { note } : {} });
+  const act = (id: string, action: string, as: Session, fields: Record<string, unknown> = {}) =>
+    t.inject({ method: 'POST', url: `/api/requests/${id}/actions/${action}`, as, payload: { fields } });
+  /** Takes steps of the general workflow (TYPE-1) in order; each must succeed. */
+  async function steps(id: string, list: Array<[string, Session, Record<string, unknown>?]>) {
+    for (const [action, as, fields] of list) {
+      const res = await act(id, action, as, fields);
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+    }
+  }
+  const toHandling = (id: string) =>
+    steps(id, [
+      ['receive', desk],
+      ['triage', desk, { isItService: true, withinContract: true, opinion: '合約內維護項目' }],
+      ['approve_in_contract', officer, { opinion: '同意' }],
+      ['dispatch', desk, { difficulty: 'simple', plannedCompletionDate: '2026-11-27' }],
+    ]);
   const worker = () => runWorkerOnce(t.app.services);
   const kinds = (d: { history: Event[] }) => d.history.map((h) => h.kind);
 
@@ -92,22 +106,17 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
     t.clock.current = at('2026-11-23T14:35:00');
     await worker();
     await worker();
-    await act(r.id, 'start', desk);
+    await steps(r.id, [['receive', desk]]);
     d = await detail(r.id);
     expect(d.clocks.find((c: { key: string }) => c.key === 'fault.response')).toMatchObject({ status: 'stopped' });
     expect(d.history.filter((h: Event) => h.kind === 'chased')).toHaveLength(1);
   });
 
-  it('stops the acknowledgement clock when the desk assigns the request in time', async () => {
+  it('stops the acknowledgement clock when the desk receives the request in time (受理)', async () => {
     t.clock.current = at('2026-11-24T09:00:00');
     const r = await t.fileRequest(requester);
     t.clock.current = at('2026-11-24T09:45:00');
-    await t.inject({
-      method: 'POST',
-      url: `/api/requests/${r.id}/assign`,
-      as: desk,
-      payload: { assigneeId: officer.user.id },
-    });
+    await steps(r.id, [['receive', desk]]);
     const d = await detail(r.id);
     const stopped = d.history.find((h: Event) => h.kind === 'clock_stopped' && h.data['clock'] === 'fault.response');
     expect(stopped.data).toMatchObject({ met: true, usedMs: 45 * 60_000 });
@@ -117,9 +126,9 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
   it('pauses while waiting for the requester and resumes after, moving the due time by the pause', async () => {
     t.clock.current = at('2026-11-25T08:30:00');
     const r = await t.fileRequest(requester);
-    await act(r.id, 'start', desk);
+    await toHandling(r.id);
     t.clock.current = at('2026-11-25T10:30:00'); // 2 h of the 8-hour repair used
-    expect((await act(r.id, 'wait', desk, '請提供設備序號')).statusCode).toBe(200);
+    await steps(r.id, [['wait_for_requester', desk, { question: '請提供設備序號' }]]);
     let d = await detail(r.id);
     expect(d.status).toBe('waiting');
     expect(d.clocks.find((c: { key: string }) => c.key === 'fault.repair')).toMatchObject({
@@ -129,7 +138,7 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
     expect(d.sla.state).toBe('paused');
 
     t.clock.current = at('2026-11-26T08:30:00');
-    expect((await act(r.id, 'resume', requester)).statusCode).toBe(200);
+    await steps(r.id, [['resume', requester, { reply: 'SN-12345' }]]);
     d = await detail(r.id);
     expect(d.clocks.find((c: { key: string }) => c.key === 'fault.repair')).toMatchObject({
       status: 'running',
@@ -138,7 +147,9 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
     expect(kinds(d)).toEqual(expect.arrayContaining(['clock_paused', 'clock_resumed']));
 
     t.clock.current = at('2026-11-26T09:00:00');
-    expect((await act(r.id, 'resolve', desk, '已更換碳粉匣')).statusCode).toBe(200);
+    await steps(r.id, [
+      ['complete_handling', desk, { handlingResult: '已更換碳粉匣', actualCompletionDate: '2026-11-26' }],
+    ]);
     d = await detail(r.id);
     expect(d.clocks.filter((c: { status: string }) => c.status !== 'stopped')).toEqual([]);
     expect(d.sla.state).toBe('met');
@@ -146,14 +157,30 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
       d.history.find((h: Event) => h.kind === 'clock_stopped' && h.data['clock'] === 'fault.repair').data,
     ).toMatchObject({ met: true, usedMs: 2.5 * 3_600_000 });
 
-    // INT-5: the requester confirms, and the request closes.
-    expect((await act(r.id, 'confirm', requester)).statusCode).toBe(200);
+    // INT-5: the requester confirms, the desk archives, and the request closes.
+    await steps(r.id, [
+      ['confirm', requester],
+      ['archive', desk],
+    ]);
     expect((await detail(r.id, requester)).status).toBe('closed');
   });
 
   it('counts the incident report in wall-clock time: one hour, through the night', async () => {
     t.clock.current = at('2026-11-21T23:30:00');
-    const r = await t.fileRequest(desk, { type: 'security_incident', channel: 'phone', title: '疑似勒索軟體' });
+    const r = await t.fileRequest(desk, {
+      type: 'security_incident',
+      channel: 'phone',
+      title: '疑似勒索軟體',
+      form: {
+        agencyName: '中部科學園區管理局',
+        reporterName: '王小明',
+        reporterPhone: '04-2565-8588',
+        occurredAt: '2026-11-21T23:10:00+08:00',
+        category: 'virus',
+        damage: 'crash',
+        description: '檔案遭加密',
+      },
+    });
     const d = await detail(r.id);
     expect(d.clocks).toEqual([
       expect.objectContaining({ key: 'incident.report', basis: 'wall', dueAt: '2026-11-21T16:30:00.000Z' }),
@@ -162,28 +189,39 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
 
   it('sorts the queue by time left', async () => {
     t.clock.current = at('2026-11-27T08:30:00');
-    const late = await t.fileRequest(requester, { title: '排序 晚', type: 'vendor_account' }); // 3 working days
-    const soon = await t.fileRequest(requester, { title: '排序 早' }); // 2 working hours
+    const soon = await t.fileRequest(requester, { title: '排序 早' }); // 2 working hours from now
+    t.clock.current = at('2026-11-27T09:30:00');
+    const late = await t.fileRequest(requester, { title: '排序 晚' }); // an hour later
+    t.clock.current = at('2026-11-27T08:30:00');
     const list = (await t.inject({ method: 'GET', url: '/api/requests?q=排序&sort=dueAt', as: desk })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toEqual([soon.id, late.id]);
     expect(list.items[0].sla).toEqual({ state: 'running', dueAt: expect.any(String) });
   });
 
-  it('refuses an action the request’s status does not allow, and one the caller may not take', async () => {
+  it('refuses an action the request’s step does not offer, one the caller may not take, and missing fields', async () => {
     const r = await t.fileRequest(requester);
     const confirm = await act(r.id, 'confirm', requester);
     expect(confirm.statusCode).toBe(409);
-    const start = await act(r.id, 'start', requester);
-    expect(start.statusCode).toBe(403);
-    const noNote = await act(r.id, 'reject', desk);
-    expect(noNote.statusCode).toBe(400);
-    expect(noNote.json().errors[0]).toMatchObject({ field: 'note', message_zh: '此步驟須填寫說明' });
-    expect((await act(r.id, 'reject', desk, '非資訊業務，請洽總務')).statusCode).toBe(200);
-    const notes = (await t.inject({ method: 'GET', url: '/api/notifications?unread=true', as: requester })).json();
-    expect(notes.find((n: { requestId: string }) => n.requestId === r.id)).toMatchObject({
-      kind: 'request_returned',
-      body: { 'zh-TW': expect.stringContaining('非資訊業務') },
+    const receive = await act(r.id, 'receive', requester);
+    expect(receive.statusCode).toBe(403);
+    await steps(r.id, [['receive', desk]]);
+    const noFields = await act(r.id, 'triage', desk);
+    expect(noFields.statusCode).toBe(400);
+    expect(noFields.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['fields.isItService', 'fields.opinion']),
+    );
+    await steps(r.id, [
+      ['triage', desk, { isItService: true, withinContract: true, opinion: '合約內' }],
+      ['refuse', officer, { reasons: '非資訊業務，請洽總務' }],
+    ]);
+    const d = await detail(r.id, requester);
+    expect(d.status).toBe('rejected');
+    expect(d.history.find((h: Event) => h.kind === 'transition' && h.data['action'] === 'refuse')).toMatchObject({
+      toStatus: 'rejected',
+      data: { fields: { reasons: '非資訊業務，請洽總務' } },
     });
+    const notes = (await t.inject({ method: 'GET', url: '/api/notifications?unread=true', as: requester })).json();
+    expect(notes.find((n: { requestId: string }) => n.requestId === r.id)).toMatchObject({ kind: 'request_returned' });
   });
 
   it('keeps mail in the outbox when no SMTP server is configured, for administrators to see', async () => {
@@ -237,11 +275,7 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
     const byType = (
       await t.inject({ method: 'GET', url: `/api/reports/service-levels?${q}&groupBy=type`, as: desk })
     ).json();
-    expect(byType.rows.map((r: { key: string }) => r.key).sort()).toEqual([
-      'general',
-      'security_incident',
-      'vendor_account',
-    ]);
+    expect(byType.rows.map((r: { key: string }) => r.key).sort()).toEqual(['general', 'security_incident']);
 
     const csv = await t.inject({
       method: 'GET',

@@ -11,7 +11,7 @@ import {
   thresholdAt,
   thresholdsReached,
 } from '../../src/domain/sla/clock.js';
-import { CLOCK_TARGETS, earliestWishedDate, HOUR_MS, nextTier } from '../../src/domain/sla/sla-policies.js';
+import { CLOCK_TARGETS, HOUR_MS, nextTier } from '../../src/domain/sla/sla-policies.js';
 import { shippedCalendar } from '../helpers/shipped-calendar.js';
 
 const frame = { calendar: shippedCalendar(), hours: DEFAULT_OFFICE_HOURS };
@@ -54,15 +54,4 @@ describe('service-level clocks (SLA-2, SLA-3)', () => {
     expect(nextTier('vendor')).toBe('vendor');
   });
 
-  it.each([
-    ['equipment', '2026-11-23', '2026-12-23'],
-    ['equipment', '2027-01-31', '2027-02-28'],
-    ['relocation', '2026-11-23', '2026-11-30'],
-    ['general', '2026-11-23', null],
-  ] as const)(
-    'a %s request filed on %s may wish for %s at the earliest (SLA-2 lead times)',
-    (type, today, earliest) => {
-      expect(earliestWishedDate(type, today)).toBe(earliest);
-    },
-  );
 });

@@ -64,6 +64,15 @@ describe('durable clock work across kill -9 and restart', () => {
       wishedDate: '2026-11-23',
       title: '主機遭入侵',
       description: '監控發現異常連線',
+      form: {
+        agencyName: '本機關',
+        reporterName: '值班人員',
+        reporterPhone: '1234',
+        occurredAt: new Date().toISOString(),
+        category: 'intrusion',
+        damage: 'crash',
+        description: '監控發現異常連線',
+      },
     });
     expect(filed.status).toBe(201);
     const id = String(filed.body['id']);

@@ -206,6 +206,17 @@ export const organisationRepository = {
       .execute();
   },
 
+  /** Every role held by a usable account, with the unit it is held for (the person's own when none is named). */
+  activeRoleHolders(db: Executor) {
+    return db
+      .selectFrom('role_assignments as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['r.user_id as userId', 'r.role', (eb) => eb.fn.coalesce('r.unit_id', 'u.unit_id').as('unitId')])
+      .where('u.disabled_at', 'is', null)
+      .orderBy('r.created_at')
+      .execute();
+  },
+
   /** Every supervisor role held by a usable account: who answers for which unit. */
   supervisorRoles(db: Executor, now: Date) {
     return db

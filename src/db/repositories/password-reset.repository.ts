@@ -47,20 +47,4 @@ export const passwordResetRepository = {
       .executeTakeFirst()
       .then((r) => Number(r.numUpdatedRows) > 0);
   },
-
-  /** Every request for a link counts, known account or not, so throttling reveals nothing. */
-  recordRequest(db: Executor, ip: string | null, at: Date): Promise<unknown> {
-    return db.insertInto('login_failures').values({ ip, username: '(password reset)', at }).execute();
-  },
-
-  countRequestsFrom(db: Executor, ip: string | null, since: Date): Promise<number> {
-    return db
-      .selectFrom('login_failures')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('ip', ip === null ? 'is' : '=', ip)
-      .where('username', '=', '(password reset)')
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
-  },
 };

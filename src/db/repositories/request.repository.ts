@@ -106,7 +106,7 @@ export const requestRepository = {
     return db
       .selectFrom('requests as r')
       .innerJoin('units as u', 'u.id', 'r.unit_id')
-      .innerJoin('users as c', 'c.id', 'r.created_by')
+      .leftJoin('users as c', 'c.id', 'r.created_by')
       .leftJoin('users as a', 'a.id', 'r.assignee_id')
       .selectAll('r')
       .select(['u.name as unit_name', 'c.display_name as created_by_name', 'a.display_name as assignee_name'])
@@ -147,6 +147,39 @@ export const requestRepository = {
         ? q.where('assignee_id', '=', userId)
         : q.where((eb) => eb.or([eb('created_by', '=', userId), eb('applicant_user_id', '=', userId)]));
     return q.orderBy('created_at', 'desc').limit(200).execute();
+  },
+
+  countAttachments(db: Executor, requestId: string): Promise<number> {
+    return db
+      .selectFrom('attachments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('request_id', '=', requestId)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  },
+
+  setStageAssignee(db: Executor, id: string, userId: string | null, now: Date): Promise<unknown> {
+    return db.updateTable('requests').set({ stage_assignee_id: userId, updated_at: now }).where('id', '=', id).execute();
+  },
+
+  /** Stores where a request stands in its workflow after a step. */
+  setWorkflow(
+    db: Executor,
+    id: string,
+    w: { state: unknown; data: Record<string, unknown>; status: RequestStatus; stage: string | null; now: Date; closedAt: Date | null },
+  ): Promise<unknown> {
+    return db
+      .updateTable('requests')
+      .set({
+        workflow_state: JSON.stringify(w.state),
+        workflow_data: JSON.stringify(w.data),
+        status: w.status,
+        stage: w.stage,
+        updated_at: w.now,
+        closed_at: w.closedAt,
+      })
+      .where('id', '=', id)
+      .execute();
   },
 
   setAssignee(db: Executor, id: string, assigneeId: string | null, now: Date): Promise<unknown> {

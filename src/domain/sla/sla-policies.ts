@@ -1,10 +1,4 @@
-import {
-  ESCALATION_TIERS,
-  type EscalationTier,
-  type RequestPriority,
-  type RequestStatus,
-  type RequestType,
-} from '../../shared/request-vocabulary.js';
+import { ESCALATION_TIERS, type EscalationTier } from '../../shared/request-vocabulary.js';
 import type { ClockBasis } from './clock.js';
 
 /**
@@ -104,29 +98,6 @@ export const CLOCK_TARGETS = {
   },
 } as const satisfies Record<string, ClockTarget>;
 
-/** Lead times checked when a request is filed (SLA-2): calendar time before the wished date. */
-export const LEAD_TIMES: Partial<
-  Record<RequestType, { months: number; days: number; label: { 'zh-TW': string; en: string } }>
-> = {
-  // 000 §2.3.1: 實際需要一個月前提出申請
-  equipment: { months: 1, days: 0, label: { 'zh-TW': '一個月', en: 'one month' } },
-  // 000 §2.5.1: 需求日期前一週
-  relocation: { months: 0, days: 7, label: { 'zh-TW': '一週', en: 'one week' } },
-};
-
-/** The earliest wished date a request of this type filed on `today` may name, or null when any will do. */
-export function earliestWishedDate(type: RequestType, today: string): string | null {
-  const lead = LEAD_TIMES[type];
-  if (!lead) return null;
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + lead.months, d + lead.days));
-  // A month later than the 31st is the month's last day, not the 1st of the month after.
-  if (lead.months > 0 && target.getUTCDate() !== d && lead.days === 0) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
-}
-/** INT-6: hardware for contract staff needs three weeks. */
-export const CONTRACT_STAFF_HARDWARE_LEAD_DAYS = 21;
-
 /** Warn the assignee at these shares of a target (configurable per agency). */
 export const DEFAULT_WARNING_THRESHOLDS = [0.75, 0.9] as const;
 
@@ -136,76 +107,3 @@ export function nextTier(tier: EscalationTier): EscalationTier {
   return ESCALATION_TIERS[Math.min(i + 1, ESCALATION_TIERS.length - 1)]!;
 }
 
-/** What ends a clock: the first response of the desk, or the request reaching a status. */
-export type ClockStop = 'first_response' | RequestStatus;
-
-/**
- * Which clocks a request runs (SLA-2): by type and priority (`*` for any), started when it is
- * filed, paused while it waits for its requester or a third party, stopped as listed. Agencies
- * can change this table; the defaults carry the documents' figures.
- */
-export type ClockRule = {
-  type: RequestType | '*';
-  priority: RequestPriority | '*';
-  target: ClockTarget;
-  pauseIn: readonly RequestStatus[];
-  stopOn: readonly ClockStop[];
-};
-
-const ENDED: readonly RequestStatus[] = ['resolved', 'closed', 'rejected', 'cancelled'];
-const RESPONSE_STOPS: readonly ClockStop[] = ['first_response', ...ENDED];
-
-export const CLOCK_RULES: readonly ClockRule[] = [
-  { type: 'general', priority: '*', target: CLOCK_TARGETS.faultResponse, pauseIn: ['waiting'], stopOn: RESPONSE_STOPS },
-  { type: 'general', priority: '*', target: CLOCK_TARGETS.faultRepair, pauseIn: ['waiting'], stopOn: ENDED },
-  { type: 'general', priority: '*', target: CLOCK_TARGETS.faultLimit, pauseIn: ['waiting'], stopOn: ENDED },
-  { type: 'app_dev', priority: '*', target: CLOCK_TARGETS.faultResponse, pauseIn: ['waiting'], stopOn: RESPONSE_STOPS },
-  {
-    type: 'equipment',
-    priority: '*',
-    target: CLOCK_TARGETS.faultResponse,
-    pauseIn: ['waiting'],
-    stopOn: RESPONSE_STOPS,
-  },
-  {
-    type: 'relocation',
-    priority: '*',
-    target: CLOCK_TARGETS.faultResponse,
-    pauseIn: ['waiting'],
-    stopOn: RESPONSE_STOPS,
-  },
-  {
-    type: 'web_content',
-    priority: '*',
-    target: CLOCK_TARGETS.webDeskReview,
-    pauseIn: ['waiting'],
-    stopOn: RESPONSE_STOPS,
-  },
-  // The incident law counts wall-clock hours and does not wait for anyone.
-  {
-    type: 'security_incident',
-    priority: '*',
-    target: CLOCK_TARGETS.incidentReport,
-    pauseIn: [],
-    stopOn: RESPONSE_STOPS,
-  },
-  {
-    type: 'vendor_account',
-    priority: '*',
-    target: CLOCK_TARGETS.vendorAccountReview,
-    pauseIn: ['waiting'],
-    stopOn: ENDED,
-  },
-];
-
-export function clockRulesFor(
-  type: RequestType,
-  priority: RequestPriority,
-  rules: readonly ClockRule[] = CLOCK_RULES,
-): ClockRule[] {
-  return rules.filter((r) => (r.type === '*' || r.type === type) && (r.priority === '*' || r.priority === priority));
-}
-
-export function ruleFor(targetKey: string, type: RequestType, priority: RequestPriority): ClockRule | undefined {
-  return clockRulesFor(type, priority).find((r) => r.target.key === targetKey);
-}

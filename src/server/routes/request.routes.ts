@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import { Problem } from '../../shared/api/common.schema.js';
-import { LIFECYCLE_ACTION_NAMES } from '../../shared/lifecycle-actions.js';
 import {
   ActionBody,
+  ActionParams,
   AssignBody,
   Attachment,
   Comment,
@@ -119,15 +119,15 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags: ['requests'],
-        summary: 'Take a life-cycle action: start, reject, wait, resume, resolve, confirm, reopen, cancel',
-        params: z.strictObject({ id: z.uuid(), action: z.enum(LIFECYCLE_ACTION_NAMES) }),
+        summary: "Take an action of the request's workflow (one of `workflow.actions` in the request), with its fields",
+        params: ActionParams,
         body: ActionBody,
         response: { 200: RequestDetail, 400: Problem, 403: Problem, 404: Problem, 409: Problem },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      await requests.act(actor, request.params.id, request.params.action, request.body.note ?? null, originOf(request));
+      await requests.act(actor, request.params.id, request.params.action, request.body.fields, originOf(request));
       return presentDetail(await requests.get(actor, request.params.id));
     },
   );
@@ -234,5 +234,24 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
         .header('content-security-policy', "default-src 'none'; sandbox")
         .send(Buffer.from(file.content) as unknown as string); // Buffers bypass serialisation
     },
+  );
+
+  app.post(
+    '/api/public/vendor-applications',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['requests'],
+        summary:
+          'A park company or customs broker applies for its administrator account (附件四, TYPE-7), without an account',
+        body: z.strictObject({ form: z.record(z.string(), z.unknown()) }),
+        response: {
+          201: z.object({ id: z.uuid(), number: z.string().describe('Quote it when sending the stamped original') }),
+          400: Problem,
+          429: Problem,
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await requests.applyPublic(request.body.form, originOf(request))),
   );
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { Problem } from '../../shared/api/common.schema.js';
-import { DefinitionVersion, RequestTypeInfo, TypeParams, VersionQuery } from '../../shared/api/workflow.schema.js';
+import {
+  DefinitionVersion,
+  RequestTypeInfo,
+  TypeParams,
+  VersionQuery,
+  WorkflowUnits,
+} from '../../shared/api/workflow.schema.js';
 import { actorOf, originOf } from '../plugins/authentication.js';
 import { presentRequestType } from '../presenters.js';
 import type { App, RouteDeps } from './types.js';
@@ -105,5 +111,30 @@ export function workflowRoutes(app: App, deps: RouteDeps): void {
         current: true,
       });
     },
+  );
+
+  app.get(
+    '/api/settings/workflow-units',
+    {
+      schema: {
+        tags: ['workflows'],
+        summary: 'The IT section that serves requests and the business unit that checks vendor applications',
+        response: { 200: WorkflowUnits },
+      },
+    },
+    async () => deps.workflows.units(),
+  );
+
+  app.put(
+    '/api/settings/workflow-units',
+    {
+      schema: {
+        tags: ['workflows'],
+        summary: 'Set the service and business units of the workflows (administrators)',
+        body: WorkflowUnits,
+        response: { 200: WorkflowUnits, 400: Problem, 403: Problem },
+      },
+    },
+    async (request) => deps.workflows.setUnits(actorOf(request), request.body, originOf(request)),
   );
 }

@@ -4,6 +4,7 @@ import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import { passwordResetRepository } from '../../db/repositories/password-reset.repository.js';
 import { sessionRepository } from '../../db/repositories/session.repository.js';
+import { throttleRepository } from '../../db/repositories/throttle.repository.js';
 import type { UserRow } from '../../db/schema.js';
 import { hashPassword } from '../auth/password.js';
 import { newSecret, secretHash } from '../auth/secrets.js';
@@ -15,6 +16,7 @@ import type { SecuritySettingsService } from './security-settings.service.js';
 /** Requests for reset links from one address within this window, after which it must wait. */
 const THROTTLE_REQUESTS = 5;
 const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+const THROTTLED_AS = '(password reset)';
 /** A new account's set-password link works for three days. */
 const NEW_ACCOUNT_LINK_MS = 72 * 60 * 60 * 1000;
 
@@ -79,14 +81,14 @@ export function passwordResetService(
     async request(username: string, origin: Origin): Promise<void> {
       const now = ctx.now();
       const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-      if ((await passwordResetRepository.countRequestsFrom(db, origin.ip, since)) >= THROTTLE_REQUESTS) {
+      if ((await throttleRepository.countFrom(db, origin.ip, THROTTLED_AS, since)) >= THROTTLE_REQUESTS) {
         throw new DomainError('rate_limited');
       }
       const user = await organisationRepository.findUserByUsername(db, username);
       const usable =
         user && user.disabled_at === null && (user.expires_at === null || user.expires_at > now) && user.email;
       await db.transaction().execute(async (tx) => {
-        await passwordResetRepository.recordRequest(tx, origin.ip, now);
+        await throttleRepository.record(tx, origin.ip, THROTTLED_AS, now);
         await auditRepository.append(tx, {
           actorId: user?.id ?? null,
           action: 'auth.password_reset_requested',

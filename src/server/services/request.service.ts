@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import {
   HANDLER_ROLES,
@@ -13,21 +13,36 @@ import {
 } from '../../domain/policies.js';
 import { formatRequestNumber, rocYearOf } from '../../domain/request-number.js';
 import { localDateOf } from '../../domain/calendar/working-time.js';
-import { earliestWishedDate, LEAD_TIMES } from '../../domain/sla/sla-policies.js';
+import {
+  activeStateIds,
+  applyAction,
+  availableActions,
+  fieldsSchemaOf,
+  initialState,
+  type Workflow,
+  type WorkflowState,
+} from '../../domain/workflow/index.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import { requestRepository, type RequestFilter, type RequestSort } from '../../db/repositories/request.repository.js';
+import { throttleRepository } from '../../db/repositories/throttle.repository.js';
 import type { Executor } from '../../db/database.js';
 import type { RequestRow } from '../../db/schema.js';
 import type { RequestCreate } from '../../shared/api/request.schema.js';
 import { FINAL_STATUSES } from '../../shared/request-vocabulary.js';
-import { availableActions, isHandler, LIFECYCLE_ACTIONS, type LifecycleAction } from '../../domain/lifecycle.js';
-import type { RequestStatus } from '../../shared/request-vocabulary.js';
 import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
 import type { SlaService } from './sla.service.js';
+import type { WorkflowEffects } from './workflow-effects.js';
+import { actorFacts, requestFacts, workflowError } from './workflow-facts.js';
+import type { WorkflowService } from './workflow.service.js';
 
 export type NewRequest = Required<RequestCreate>;
+
+/** The public application page: at most this many applications per address per hour. */
+const PUBLIC_FORM = '(public application)';
+const PUBLIC_LIMIT = 5;
+const PUBLIC_WINDOW_MS = 60 * 60 * 1000;
 export type UploadedFile = { fileName: string; contentType: string; content: Buffer };
 
 const facts = (r: RequestRow): RequestAccessFacts => ({
@@ -39,12 +54,28 @@ const facts = (r: RequestRow): RequestAccessFacts => ({
 });
 
 /** Filing, finding and reading requests, and the changes every request type shares. */
-export function requestService(ctx: ServiceContext, deps: { sla: SlaService; notifications: NotificationService }) {
+export function requestService(
+  ctx: ServiceContext,
+  deps: { sla: SlaService; notifications: NotificationService; workflows: WorkflowService; effects: WorkflowEffects },
+) {
   const { db, config } = ctx;
   const { sla, notifications } = deps;
+  const moment = (now: Date) => ({ now: now.toISOString(), today: localDateOf(now.getTime()) });
 
-  /** Who is told about a request's outcome: its applicant, or whoever filed it. */
-  const requesterOf = (row: RequestRow) => row.applicant_user_id ?? row.created_by;
+  /** The definition a request started with; null for a request filed before workflows. */
+  async function workflowOf(executor: Executor, row: RequestRow): Promise<Workflow | null> {
+    if (row.workflow_version === null) return null;
+    const wf = (await deps.workflows.catalogue(executor)).get(row.type, row.workflow_version);
+    if (!wf)
+      throw new Error(`request ${row.number} runs on ${row.type}@${row.workflow_version}, which is not published`);
+    return wf;
+  }
+  const stateOf = (row: RequestRow, wf: Workflow): WorkflowState => ({
+    type: wf.definition.type,
+    version: wf.definition.version,
+    value: row.workflow_state as WorkflowState['value'],
+  });
+
   const noticeParams = (row: RequestRow, note?: string) => ({
     number: row.number,
     title: row.title,
@@ -63,6 +94,30 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
     const row = await requestRepository.lock(tx, id);
     if (!row || !canViewRequest(actor, await scopeOf(tx, actor), facts(row))) throw new DomainError('not_found');
     return row;
+  }
+
+  /** Where a request stands in its workflow and what the actor may do there. */
+  async function positionOf(actor: Actor, row: RequestRow) {
+    const wf = await workflowOf(db, row);
+    if (!wf) return null;
+    const state = stateOf(row, wf);
+    const stageAssignee = row.stage_assignee_id
+      ? await organisationRepository.findUserById(db, row.stage_assignee_id)
+      : undefined;
+    return {
+      version: wf.definition.version,
+      value: state.value,
+      active: activeStateIds(state.value).map((id) => ({
+        id,
+        label: wf.nodes.get(id)?.def.label ?? { 'zh-TW': id, en: id },
+      })),
+      stage: row.stage,
+      stageAssignee: stageAssignee ? { id: stageAssignee.id, displayName: stageAssignee.display_name } : null,
+      data: row.workflow_data,
+      actions: FINAL_STATUSES.includes(row.status)
+        ? []
+        : availableActions(wf, state, actorFacts(actor), await requestFacts(db, await deps.workflows.units(), row)),
+    };
   }
 
   function requireOpen(row: RequestRow, allowed: boolean): void {
@@ -91,17 +146,6 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
         );
       }
       const now = ctx.now();
-      // SLA-2 lead times: equipment a month ahead (TYPE-3), relocation a week ahead (TYPE-5).
-      const earliest = earliestWishedDate(input.type, localDateOf(now.getTime()));
-      if (earliest && input.wishedDate < earliest) {
-        const lead = LEAD_TIMES[input.type]!;
-        throw DomainError.field(
-          'wishedDate',
-          'lead_time',
-          `This kind of request must be filed ${lead.label.en} ahead: the wished date can be ${earliest} at the earliest`,
-          `此類申請須於${lead.label['zh-TW']}前提出：希望完成日期最早為 ${earliest}`,
-        );
-      }
       return db.transaction().execute(async (tx) => {
         if (!(await organisationRepository.findUnit(tx, input.unitId))) {
           throw DomainError.field('unitId', 'unknown_unit', 'No such unit', '查無此單位');
@@ -109,15 +153,37 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
         if (input.applicantUserId && !(await organisationRepository.findUserById(tx, input.applicantUserId))) {
           throw DomainError.field('applicantUserId', 'unknown_user', 'No such user', '查無此使用者');
         }
+        const wf = (await deps.workflows.catalogue(tx)).latest(input.type);
+        if (!wf) throw DomainError.field('type', 'no_workflow', 'This type has no workflow', '此類申請尚無流程定義');
+        const draft = {
+          id: randomUUID(),
+          type: input.type,
+          channel: input.channel,
+          unit_id: input.unitId,
+          applicant_user_id: input.applicantUserId ?? (input.channel === 'web' ? actor.userId : null),
+          created_by: actor.userId,
+          assignee_id: null,
+          stage_assignee_id: null,
+          created_at: now,
+          application_date: input.applicationDate,
+          wished_date: input.wishedDate,
+          form: input.form,
+          workflow_data: {},
+        };
+        const facts = await requestFacts(tx, await deps.workflows.units(tx), draft);
+        // The definition checks the channel, the type's form and the filing rules (lead times).
+        const filed = initialState(wf, facts, moment(now));
+        if (!filed.ok) throw workflowError(filed.problems, wf, null);
         const year = rocYearOf(now);
         const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
         const row = await requestRepository.insert(tx, {
+          id: draft.id,
           number: formatRequestNumber(config.requestPrefix, year, sequence),
           type: input.type,
           channel: input.channel,
-          status: 'submitted',
+          status: filed.status,
           unit_id: input.unitId,
-          applicant_user_id: input.applicantUserId ?? (input.channel === 'web' ? actor.userId : null),
+          applicant_user_id: draft.applicant_user_id,
           applicant_name: input.applicantName,
           applicant_phone: input.applicantPhone,
           application_date: input.applicationDate,
@@ -128,14 +194,19 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
           created_by: actor.userId,
           created_at: now,
           updated_at: now,
+          workflow_version: wf.definition.version,
+          workflow_state: JSON.stringify(filed.state.value),
+          workflow_data: JSON.stringify(filed.data),
+          form: JSON.stringify(input.form),
+          stage: filed.stage,
         });
         await requestRepository.appendEvent(tx, {
           requestId: row.id,
           kind: 'created',
           actorId: actor.userId,
           at: now,
-          toStatus: 'submitted',
-          data: { number: row.number, channel: row.channel },
+          toStatus: row.status,
+          data: { number: row.number, channel: row.channel, workflow: wf.key, state: filed.state.value },
         });
         await auditRepository.append(tx, {
           actorId: actor.userId,
@@ -145,15 +216,101 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
           ip: origin.ip,
           data: { number: row.number },
         });
-        await sla.onFiled(tx, row);
-        await notifications.notify(
-          tx,
-          await notifications.holdersOf(tx, ['desk_agent']),
-          'request_new',
-          row.id,
-          noticeParams(row),
-        );
+        await deps.effects.perform(tx, row, facts, filed.effects, actor);
         return row.id;
+      });
+    },
+
+    /**
+     * TYPE-7 (000 §2.7.1, 附件四): a park company or customs broker applies on the public page,
+     * without an account. The application goes to the agency; the desk then records the stamped
+     * original. Throttled per address.
+     */
+    async applyPublic(form: Record<string, unknown>, origin: Origin): Promise<{ id: string; number: string }> {
+      const now = ctx.now();
+      const since = new Date(now.getTime() - PUBLIC_WINDOW_MS);
+      if ((await throttleRepository.countFrom(db, origin.ip, PUBLIC_FORM, since)) >= PUBLIC_LIMIT) {
+        throw new DomainError('rate_limited', {
+          detail: {
+            en: 'Too many applications from this address; try again later',
+            zh: '此位址申請次數過多，請稍後再試',
+          },
+        });
+      }
+      return db.transaction().execute(async (tx) => {
+        await throttleRepository.record(tx, origin.ip, PUBLIC_FORM, now);
+        const wf = (await deps.workflows.catalogue(tx)).latest('vendor_account');
+        if (!wf?.definition.filing.public) throw new DomainError('not_found');
+        // The application belongs to the business unit that checks it (工商外貿科), else to the agency.
+        const { businessUnitId } = await deps.workflows.units(tx);
+        const owner = (await organisationRepository.listUnits(tx)).find((u) =>
+          businessUnitId ? u.id === businessUnitId : u.kind === 'agency',
+        );
+        if (!owner) throw new Error('the agency unit is missing');
+        const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
+        const today = localDateOf(now.getTime());
+        const draft = {
+          id: randomUUID(),
+          type: 'vendor_account' as const,
+          channel: 'web' as const,
+          unit_id: owner.id,
+          applicant_user_id: null,
+          created_by: null,
+          assignee_id: null,
+          stage_assignee_id: null,
+          created_at: now,
+          application_date: today,
+          wished_date: today,
+          form,
+          workflow_data: {},
+        };
+        const facts = await requestFacts(tx, await deps.workflows.units(tx), draft);
+        const filed = initialState(wf, facts, moment(now));
+        if (!filed.ok) throw workflowError(filed.problems, wf, null);
+        const year = rocYearOf(now);
+        const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
+        const row = await requestRepository.insert(tx, {
+          id: draft.id,
+          number: formatRequestNumber(config.requestPrefix, year, sequence),
+          type: draft.type,
+          channel: draft.channel,
+          status: filed.status,
+          unit_id: owner.id,
+          applicant_user_id: null,
+          applicant_name: text('adminName').slice(0, 100) || '—',
+          applicant_phone: text('adminPhone').slice(0, 30) || '—',
+          application_date: today,
+          wished_date: today,
+          title: `${text('companyName').slice(0, 150)} 廠商系統管理者帳號申請`,
+          description: `${text('companyName')}（${text('companyCode')}）申請系統管理者帳號：${text('adminName')}`,
+          priority: 'normal',
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+          workflow_version: wf.definition.version,
+          workflow_state: JSON.stringify(filed.state.value),
+          workflow_data: JSON.stringify(filed.data),
+          form: JSON.stringify(form),
+          stage: filed.stage,
+        });
+        await requestRepository.appendEvent(tx, {
+          requestId: row.id,
+          kind: 'created',
+          actorId: null,
+          at: now,
+          toStatus: row.status,
+          data: { number: row.number, channel: row.channel, workflow: wf.key, state: filed.state.value, public: true },
+        });
+        await auditRepository.append(tx, {
+          actorId: null,
+          action: 'request.created',
+          objectType: 'request',
+          objectId: row.id,
+          ip: origin.ip,
+          data: { number: row.number, public: true },
+        });
+        await deps.effects.perform(tx, row, facts, filed.effects, null);
+        return { id: row.id, number: row.number };
       });
     },
 
@@ -185,8 +342,8 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
           comment: canCommentOn(actor, f),
           attach: canAttachTo(actor, f),
           assign: canAssign(actor, f),
-          actions: availableActions(actor, f),
         },
+        workflow: await positionOf(actor, row),
         clocks: await sla.clocksOf(row),
       };
     },
@@ -218,8 +375,6 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
           ip: origin.ip,
           data: { commentId: comment.id },
         });
-        // The desk's first answer stops the response clock (004 壹: 二個工作小時內回覆).
-        if (isHandler(actor)) await sla.onChange(tx, row, { firstResponse: true });
         return comment.id;
       });
     },
@@ -317,43 +472,62 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
           ip: origin.ip,
           data: { from: row.assignee_id, to: assigneeId },
         });
-        await sla.onChange(tx, row, { firstResponse: true });
         if (assigneeId && assigneeId !== actor.userId) {
           await notifications.notify(tx, [assigneeId], 'action_waiting', id, noticeParams(row));
         }
       });
     },
 
-    /** Takes a life-cycle action (start, wait, resolve, confirm …), with the note it needs. */
-    async act(actor: Actor, id: string, action: LifecycleAction, note: string | null, origin: Origin): Promise<void> {
+    /**
+     * Takes a workflow action (issue 3): the definition the request started with decides whether
+     * the actor may, checks the fields and rules, and names the next state and the effects, which
+     * happen in the same transaction with the history entry and the audit record.
+     */
+    async act(
+      actor: Actor,
+      id: string,
+      action: string,
+      fields: Record<string, unknown>,
+      origin: Origin,
+    ): Promise<void> {
       const now = ctx.now();
-      const definition = LIFECYCLE_ACTIONS[action];
       await db.transaction().execute(async (tx) => {
         const row = await lockVisible(tx, actor, id);
-        if (!availableActions(actor, facts(row)).includes(action)) {
-          if (!(definition.from as readonly RequestStatus[]).includes(row.status)) {
-            throw new DomainError('conflict', {
-              detail: {
-                en: `The request is ${row.status}; "${action}" is not possible now`,
-                zh: `此申請目前狀態不能執行「${action}」`,
-              },
-            });
-          }
-          throw new DomainError('forbidden');
+        const wf = await workflowOf(tx, row);
+        if (!wf) {
+          throw new DomainError('conflict', {
+            detail: { en: 'This request was filed before workflows', zh: '此申請建立於流程定義之前' },
+          });
         }
-        if (definition.noteRequired && !note) {
-          throw DomainError.field('note', 'required', 'Say why (a note is required for this step)', '此步驟須填寫說明');
-        }
-        const to: RequestStatus = definition.to;
-        await requestRepository.setStatus(tx, id, to, now, FINAL_STATUSES.includes(to) ? now : null);
+        const facts = await requestFacts(tx, await deps.workflows.units(tx), row);
+        const from = stateOf(row, wf);
+        const step = applyAction(wf, from, { action, fields }, actorFacts(actor), facts, moment(now));
+        const definition = Object.hasOwn(wf.definition.actions, action) ? wf.definition.actions[action]! : null;
+        if (!step.ok) throw workflowError(step.problems, wf, definition ? fieldsSchemaOf(definition) : null);
+        const closedAt = FINAL_STATUSES.includes(step.status) ? now : null;
+        await requestRepository.setWorkflow(tx, id, {
+          state: step.state.value,
+          data: step.data,
+          status: step.status,
+          stage: step.stage,
+          now,
+          closedAt,
+        });
         await requestRepository.appendEvent(tx, {
           requestId: id,
-          kind: 'status_changed',
+          kind: 'transition',
           actorId: actor.userId,
           at: now,
           fromStatus: row.status,
-          toStatus: to,
-          data: { action, ...(note ? { note } : {}) },
+          toStatus: step.status,
+          data: {
+            action,
+            label: definition?.label,
+            from: from.value,
+            to: step.state.value,
+            toLabels: activeStateIds(step.state.value).map((s) => wf.nodes.get(s)?.def.label),
+            fields,
+          },
         });
         await auditRepository.append(tx, {
           actorId: actor.userId,
@@ -361,26 +535,17 @@ export function requestService(ctx: ServiceContext, deps: { sla: SlaService; not
           objectType: 'request',
           objectId: id,
           ip: origin.ip,
-          data: { from: row.status, to },
+          data: { from: from.value, to: step.state.value, status: step.status },
         });
-        await sla.onChange(tx, row, { fromStatus: row.status, toStatus: to, firstResponse: isHandler(actor) });
-        const noticeFor = {
-          rejected: 'request_returned',
-          resolved: 'request_resolved',
-          closed: 'request_closed',
-        } as const;
-        const kind = noticeFor[to as keyof typeof noticeFor];
-        if (kind) {
-          const recipients =
-            to === 'closed' ? [row.assignee_id].filter((u): u is string => u !== null) : [requesterOf(row)];
-          await notifications.notify(
-            tx,
-            recipients.filter((u) => u !== actor.userId),
-            kind,
-            id,
-            noticeParams(row, note ?? undefined),
-          );
-        }
+        const updated: RequestRow = {
+          ...row,
+          status: step.status,
+          stage: step.stage,
+          workflow_state: step.state.value,
+          workflow_data: step.data,
+          closed_at: closedAt,
+        };
+        await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor);
       });
     },
   };

@@ -12,11 +12,10 @@ import {
   type TimeFrame,
 } from '../../domain/sla/clock.js';
 import {
-  clockRulesFor,
+  CLOCK_TARGETS,
   DEFAULT_WARNING_THRESHOLDS,
   nextTier,
-  ruleFor,
-  type ClockStop,
+  type ClockTarget,
 } from '../../domain/sla/sla-policies.js';
 import { DomainError } from '../../domain/errors.js';
 import { abilitiesOf, type Actor } from '../../domain/policies.js';
@@ -26,7 +25,7 @@ import { clockRepository, type ClockRow } from '../../db/repositories/clock.repo
 import { requestRepository } from '../../db/repositories/request.repository.js';
 import { settingsRepository } from '../../db/repositories/settings.repository.js';
 import type { RequestRow } from '../../db/schema.js';
-import type { EscalationTier, RequestStatus, SlaState } from '../../shared/request-vocabulary.js';
+import type { EscalationTier, SlaState } from '../../shared/request-vocabulary.js';
 import type { Role } from '../../shared/roles.js';
 import type { CalendarService } from './calendar.service.js';
 import type { Origin, ServiceContext } from './context.js';
@@ -44,9 +43,6 @@ const TIER_ROLES: Record<EscalationTier, readonly Role[]> = {
   vendor: ['onsite_manager', 'vendor_engineer'],
 };
 
-/** What happened to a request, as far as its clocks care. */
-export type RequestChange = { firstResponse?: boolean; fromStatus?: RequestStatus; toStatus?: RequestStatus };
-
 const clockOf = (row: ClockRow): Clock => ({
   basis: row.basis,
   targetMs: row.target_ms,
@@ -55,11 +51,11 @@ const clockOf = (row: ClockRow): Clock => ({
   runningSince: row.running_since ? row.running_since.getTime() : null,
 });
 
-const labelOf = (row: Pick<ClockRow, 'target_key'>, request: Pick<RequestRow, 'type' | 'priority'>) =>
-  ruleFor(row.target_key, request.type, request.priority)?.target.label ?? {
-    'zh-TW': row.target_key,
-    en: row.target_key,
-  };
+/** The target of a clock key (src/domain/sla/sla-policies.ts). */
+const targetOf = (key: string): ClockTarget | undefined => Object.values(CLOCK_TARGETS).find((t) => t.key === key);
+
+const labelOf = (row: Pick<ClockRow, 'target_key'>) =>
+  targetOf(row.target_key)?.label ?? { 'zh-TW': row.target_key, en: row.target_key };
 
 const localTime = (ms: number | null) => {
   const text = ms === null ? '—' : formatTaipeiInstant(ms).slice(0, 16).replace('T', ' ');
@@ -124,7 +120,7 @@ export function slaService(
 
   async function recordClockEvent(
     tx: Executor,
-    request: Pick<RequestRow, 'id' | 'type' | 'priority'>,
+    request: Pick<RequestRow, 'id'>,
     row: ClockRow,
     kind:
       | 'clock_started'
@@ -142,7 +138,7 @@ export function slaService(
       kind,
       actorId: null,
       at,
-      data: { clock: row.target_key, label: labelOf(row, request), ...data },
+      data: { clock: row.target_key, label: labelOf(row), ...data },
     });
   }
 
@@ -170,20 +166,26 @@ export function slaService(
       return next;
     },
 
-    /** Starts the clocks a new request runs, by its type and priority. */
-    async onFiled(tx: Executor, request: RequestRow): Promise<void> {
+    /**
+     * Starts clocks by key (the workflow's `startClock` effects, SLA-2). A clock of that key that
+     * is already running or paused goes on: re-entering a state does not restart its clock.
+     */
+    async startClocks(tx: Executor, request: RequestRow, keys: readonly string[]): Promise<void> {
+      const existing = await clockRepository.ofRequest(tx, request.id);
       const f = await frame(tx);
       const s = await settings(tx);
       const now = ctx.now();
-      const rules = clockRulesFor(request.type, request.priority);
-      for (const rule of rules) {
-        const clock = startClock(rule.target.basis, rule.target.targetMs, now.getTime());
+      let started = 0;
+      for (const key of keys) {
+        const target = targetOf(key);
+        if (!target || existing.some((c) => c.target_key === key && c.status !== 'stopped')) continue;
+        const clock = startClock(target.basis, target.targetMs, now.getTime());
         const due = dueAt(clock, f);
         const next = nextCheck(clock, f, 0, false, s, now.getTime());
         await clockRepository.insert(tx, [
           {
             request_id: request.id,
-            target_key: rule.target.key,
+            target_key: key,
             basis: clock.basis,
             target_ms: clock.targetMs,
             status: 'running',
@@ -200,43 +202,49 @@ export function slaService(
           actorId: null,
           at: now,
           data: {
-            clock: rule.target.key,
-            label: rule.target.label,
+            clock: key,
+            label: target.label,
             dueAt: due === null ? null : new Date(due).toISOString(),
-            source: rule.target.source,
+            source: target.source,
           },
         });
+        started++;
       }
-      if (rules.length > 0) await refreshSummary(tx, request.id);
+      if (started > 0) await refreshSummary(tx, request.id);
     },
 
-    /** Pauses, resumes or stops a request's clocks after a change; the caller holds the request's lock. */
-    async onChange(tx: Executor, request: RequestRow, change: RequestChange): Promise<void> {
-      const clocks = (await clockRepository.ofRequest(tx, request.id)).filter((c) => c.status !== 'stopped');
+    /**
+     * Stops, pauses or resumes clocks (`*`: all of them) after a workflow step: stop when the
+     * step ends the clock's work, pause while the request waits for its requester or a third
+     * party, resume when it goes on (SLA-3). The caller holds the request's lock.
+     */
+    async changeClocks(
+      tx: Executor,
+      request: RequestRow,
+      change: 'stop' | 'pause' | 'resume',
+      keys: readonly string[] | '*',
+    ): Promise<void> {
+      const clocks = (await clockRepository.ofRequest(tx, request.id)).filter(
+        (c) => c.status !== 'stopped' && (keys === '*' || keys.includes(c.target_key)),
+      );
       if (clocks.length === 0) return;
       const f = await frame(tx);
       const s = await settings(tx);
       const now = ctx.now();
+      let changed = 0;
       for (const row of clocks) {
-        const rule = ruleFor(row.target_key, request.type, request.priority);
-        const stops: readonly ClockStop[] = rule?.stopOn ?? [];
-        const pauses: readonly RequestStatus[] = rule?.pauseIn ?? [];
         let clock = clockOf(row);
-        let kind: 'clock_stopped' | 'clock_paused' | 'clock_resumed' | null = null;
-        if (
-          (change.firstResponse && stops.includes('first_response')) ||
-          (change.toStatus && stops.includes(change.toStatus))
-        ) {
+        let kind: 'clock_stopped' | 'clock_paused' | 'clock_resumed';
+        if (change === 'stop') {
           clock = stopClock(clock, f, now.getTime());
           kind = 'clock_stopped';
-        } else if (change.toStatus && pauses.includes(change.toStatus) && clock.status === 'running') {
+        } else if (change === 'pause' && clock.status === 'running') {
           clock = pauseClock(clock, f, now.getTime());
           kind = 'clock_paused';
-        } else if (change.toStatus && !pauses.includes(change.toStatus) && clock.status === 'paused') {
+        } else if (change === 'resume' && clock.status === 'paused') {
           clock = resumeClock(clock, now.getTime());
           kind = 'clock_resumed';
-        }
-        if (!kind) continue;
+        } else continue;
         const due = dueAt(clock, f);
         const next = nextCheck(clock, f, row.warnings_sent, row.breached_at !== null, s, now.getTime());
         await clockRepository.update(tx, row.id, {
@@ -253,8 +261,9 @@ export function slaService(
           ...(met === undefined ? {} : { met }),
           ...(due === null ? {} : { dueAt: new Date(due).toISOString() }),
         });
+        changed++;
       }
-      await refreshSummary(tx, request.id);
+      if (changed > 0) await refreshSummary(tx, request.id);
     },
 
     /**
@@ -279,7 +288,7 @@ export function slaService(
           const clock = clockOf(row);
           const t = now.getTime();
           const used = shareUsed(clock, f, t);
-          const label = labelOf(row, request);
+          const label = labelOf(row);
           const dueInstant = dueAt(clock, f);
           const params = { number: request.number, title: request.title, clock: label, due: localTime(dueInstant) };
           let warningsSent = row.warnings_sent;
@@ -359,7 +368,7 @@ export function slaService(
       const now = ctx.now().getTime();
       return (await clockRepository.ofRequest(db, request.id)).map((row) => {
         const clock = clockOf(row);
-        return { row, label: labelOf(row, request), share: shareUsed(clock, f, now), dueAt: dueAt(clock, f) };
+        return { row, label: labelOf(row), share: shareUsed(clock, f, now), dueAt: dueAt(clock, f) };
       });
     },
   };

@@ -11,9 +11,13 @@ import { loadShippedDefinitions } from '../../domain/workflow/shipped.js';
 import type { Executor } from '../../db/database.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { workflowRepository } from '../../db/repositories/workflow.repository.js';
+import { settingsRepository } from '../../db/repositories/settings.repository.js';
+import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import { WorkflowUnits } from '../../shared/api/workflow.schema.js';
 import type { RequestType } from '../../shared/request-vocabulary.js';
 import type { Origin, ServiceContext } from './context.js';
 
+const UNITS_KEY = 'workflow_units';
 /** A process re-reads the definitions at most this often, to see versions other processes published. */
 const REFRESH_MS = 30_000;
 
@@ -87,8 +91,37 @@ export function workflowService(ctx: ServiceContext) {
 
     graphOf: toGraph,
 
+    /** The service and business units of the workflows (settings → 流程單位). */
+    async units(executor: Executor = db): Promise<WorkflowUnits> {
+      const stored = WorkflowUnits.safeParse(await settingsRepository.get(executor, UNITS_KEY));
+      return stored.success ? stored.data : { serviceUnitId: null, businessUnitId: null };
+    },
+
+    async setUnits(actor: Actor, units: WorkflowUnits, origin: Origin): Promise<WorkflowUnits> {
+      requireAdmin(actor);
+      await db.transaction().execute(async (tx) => {
+        for (const [field, id] of Object.entries(units)) {
+          if (id && !(await organisationRepository.findUnit(tx, id))) {
+            throw DomainError.field(field, 'unknown_unit', 'No such unit', '查無此單位');
+          }
+        }
+        const before = await this.units(tx);
+        await settingsRepository.put(tx, UNITS_KEY, units, actor.userId, ctx.now());
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'settings.changed',
+          objectType: 'setting',
+          objectId: UNITS_KEY,
+          ip: origin.ip,
+          data: { before, after: units },
+        });
+      });
+      return units;
+    },
+
     async versions(actor: Actor, type: RequestType) {
       requireAdmin(actor);
+      await catalogue();
       const rows = await workflowRepository.versions(db, type);
       const counts = await workflowRepository.requestsPerVersion(db, type);
       return rows.map((r, i) => ({ ...r, requests: counts.get(r.version) ?? 0, current: i === 0 }));

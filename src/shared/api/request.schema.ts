@@ -8,8 +8,7 @@ import {
   REQUEST_TYPES,
   SLA_STATES,
 } from '../request-vocabulary.js';
-import { LIFECYCLE_ACTION_NAMES } from '../lifecycle-actions.js';
-import { IsoDate, IsoInstant } from './common.schema.js';
+import { IsoDate, IsoInstant, Localised } from './common.schema.js';
 
 /** 000 附件一: the part of the form the applicant fills. */
 export const RequestCreate = z
@@ -25,6 +24,10 @@ export const RequestCreate = z
     wishedDate: IsoDate.describe('希望完成日期'),
     title: z.string().trim().min(1).max(200).describe('A one-line summary for lists'),
     description: z.string().trim().min(1).max(10000).describe('申請服務事項'),
+    form: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe("The type's own fields, as its form's JSON Schema describes them (GET /api/request-types)"),
   })
   .meta({ id: 'RequestCreate' });
 export type RequestCreate = z.input<typeof RequestCreate>;
@@ -147,7 +150,40 @@ export const Clock = z
   .meta({ id: 'Clock' });
 export type Clock = z.infer<typeof Clock>;
 
-export const ActionBody = z.strictObject({ note: z.string().trim().max(5000).optional() });
+export const ActionBody = z.strictObject({
+  fields: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .describe("The action's fields (opinion, estimate, grade …), as its JSON Schema in `workflow.actions` describes them"),
+});
+
+export const ActionParams = z.strictObject({ id: z.uuid(), action: z.string().regex(/^[a-z][a-z0-9_]*$/).max(80) });
+
+/** An action the caller may take now, with the JSON Schema of what they supply. */
+export const AvailableAction = z
+  .object({
+    name: z.string(),
+    label: Localised,
+    description: Localised.nullable(),
+    steps: z.array(z.string()).describe('The numbered steps of 000 ch. 2–3 it carries out'),
+    fields: z.record(z.string(), z.unknown()).describe('JSON Schema of the fields'),
+  })
+  .meta({ id: 'AvailableAction' });
+export type AvailableAction = z.infer<typeof AvailableAction>;
+
+/** Where a request stands in the workflow it started with (issue 3). */
+export const WorkflowPosition = z
+  .object({
+    version: z.number().int().describe('The definition version the request runs on'),
+    value: z.unknown().describe('The state value (a state id, or nested for parallel states)'),
+    active: z.array(z.object({ id: z.string(), label: Localised })).describe('Active states, outermost first'),
+    stage: z.string().nullable(),
+    stageAssignee: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+    data: z.record(z.string(), z.unknown()).describe('What the steps recorded: sign-offs, opinions, estimates …'),
+    actions: z.array(AvailableAction).describe('The actions the caller may take now'),
+  })
+  .meta({ id: 'WorkflowPosition' });
+export type WorkflowPosition = z.infer<typeof WorkflowPosition>;
 
 export const AssignBody = z.strictObject({ assigneeId: z.uuid().nullable() });
 
@@ -155,7 +191,7 @@ export const RequestDetail = RequestSummary.extend({
   applicantUserId: z.uuid().nullable(),
   applicantPhone: z.string(),
   description: z.string(),
-  createdBy: PersonRef,
+  createdBy: PersonRef.nullable().describe('null for an application filed without an account (TYPE-7)'),
   closedAt: IsoInstant.nullable(),
   history: z.array(HistoryEvent),
   comments: z.array(Comment),
@@ -164,8 +200,9 @@ export const RequestDetail = RequestSummary.extend({
     comment: z.boolean(),
     attach: z.boolean(),
     assign: z.boolean(),
-    actions: z.array(z.enum(LIFECYCLE_ACTION_NAMES)).describe('Life-cycle actions the caller may take now'),
   }),
+  form: z.record(z.string(), z.unknown()).describe("The type's own fields"),
+  workflow: WorkflowPosition.nullable().describe('null for a request filed before workflows'),
   clocks: z.array(Clock),
 }).meta({ id: 'RequestDetail' });
 export type RequestDetail = z.infer<typeof RequestDetail>;

@@ -80,3 +80,16 @@ export const DefinitionVersion = z
   })
   .meta({ id: 'DefinitionVersion' });
 export type DefinitionVersion = z.infer<typeof DefinitionVersion>;
+
+/**
+ * The units some workflow steps belong to: the IT section that serves requests (資訊服務科) and
+ * the business unit that checks vendor applications (工商外貿科, TYPE-7). Null: the service
+ * unit is where the IT chief's role is held; no business unit means nobody may check yet.
+ */
+export const WorkflowUnits = z
+  .strictObject({
+    serviceUnitId: z.uuid().nullable(),
+    businessUnitId: z.uuid().nullable(),
+  })
+  .meta({ id: 'WorkflowUnits' });
+export type WorkflowUnits = z.infer<typeof WorkflowUnits>;

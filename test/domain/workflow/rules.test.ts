@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { earliestWishedDate } from '../../../src/domain/sla/sla-policies.js';
 import type { EvalContext } from '../../../src/domain/workflow/conditions.js';
 import type { RuleRef } from '../../../src/domain/workflow/definition.schema.js';
 import {
@@ -40,12 +39,15 @@ describe('leadTime (TYPE-3 one month, TYPE-5 one week, INT-6 three weeks)', () =
     expect(addLead(today, months, days)).toBe(expected);
   });
 
-  it('agrees with the SLA module for equipment and relocation on any day', () => {
+  it('lands a month ahead on the same day, or the month’s last day, and a week ahead exactly 7 days on', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }), (d) => {
         const today = d.toISOString().slice(0, 10);
-        expect(addLead(today, 1, 0)).toBe(earliestWishedDate('equipment', today));
-        expect(addLead(today, 0, 7)).toBe(earliestWishedDate('relocation', today));
+        const [y, m, day] = today.split('-').map(Number) as [number, number, number];
+        const monthEnd = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+        const expected = new Date(Date.UTC(y, m, Math.min(day, monthEnd))).toISOString().slice(0, 10);
+        expect(addLead(today, 1, 0)).toBe(expected);
+        expect(Date.parse(addLead(today, 0, 7)) - Date.parse(today)).toBe(7 * 86_400_000);
       }),
     );
   });

@@ -1,0 +1,231 @@
+import { localDateOf } from '../../domain/calendar/working-time.js';
+import { expiryInstant } from '../../domain/account-rules.js';
+import type { Actor } from '../../domain/policies.js';
+import { actorMatches, type ActorSpec, type Effect, type RequestFacts } from '../../domain/workflow/index.js';
+import type { Executor } from '../../db/database.js';
+import { auditRepository } from '../../db/repositories/audit.repository.js';
+import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import { requestRepository } from '../../db/repositories/request.repository.js';
+import type { RequestRow } from '../../db/schema.js';
+import type { NoticeKind } from '../../shared/notice-kinds.js';
+import type { Role } from '../../shared/roles.js';
+import { hashPassword } from '../auth/password.js';
+import { newSecret } from '../auth/secrets.js';
+import type { ServiceContext } from './context.js';
+import type { NotificationService } from './notification.service.js';
+import type { PasswordResetService } from './password-reset.service.js';
+import type { SecuritySettingsService } from './security-settings.service.js';
+import type { SlaService } from './sla.service.js';
+
+export type EffectDeps = {
+  sla: SlaService;
+  notifications: NotificationService;
+  passwordResets: PasswordResetService;
+  settings: SecuritySettingsService;
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Carries out what a workflow step asks for (src/domain/workflow/effects.ts lists the closed set),
+ * in the transaction of the step, so a step and its consequences happen together or not at all.
+ */
+export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
+  const requesterOf = (row: RequestRow) => row.applicant_user_id ?? row.created_by;
+
+  /** The people an actor spec names for this request (roles: their holders in scope). */
+  async function peopleOf(tx: Executor, specs: readonly ActorSpec[], row: RequestRow, facts: RequestFacts) {
+    const people = new Set<string>();
+    const holders = await organisationRepository.activeRoleHolders(tx);
+    for (const spec of specs) {
+      if (spec === 'requester') {
+        const r = requesterOf(row);
+        if (r) people.add(r);
+      } else if (spec === 'assignee') {
+        if (row.assignee_id) people.add(row.assignee_id);
+      } else if (spec === 'stage_assignee') {
+        if (row.stage_assignee_id) people.add(row.stage_assignee_id);
+      } else {
+        for (const h of holders) {
+          if (h.role !== spec.role) continue;
+          const as = { userId: h.userId, roles: [{ role: h.role, unitId: h.unitId }] };
+          if (actorMatches(spec, as, facts)) people.add(h.userId);
+        }
+      }
+    }
+    return [...people];
+  }
+
+  async function holdsRole(tx: Executor, userId: string, role: Role): Promise<boolean> {
+    return (await organisationRepository.rolesOf(tx, [userId])).some((r) => r.role === role);
+  }
+
+  async function assign(
+    tx: Executor,
+    row: RequestRow,
+    effect: Extract<Effect, { kind: 'assign' }>,
+    actor: Actor | null,
+  ): Promise<void> {
+    const current = effect.slot === 'stage' ? row.stage_assignee_id : row.assignee_id;
+    let next: string | null;
+    if (effect.userId) next = effect.userId;
+    else if (effect.role === 'requester') next = requesterOf(row);
+    else if (current && (await holdsRole(tx, current, effect.role))) next = current;
+    else next = null;
+    const now = ctx.now();
+    if (next !== current) {
+      if (effect.slot === 'stage') await requestRepository.setStageAssignee(tx, row.id, next, now);
+      else await requestRepository.setAssignee(tx, row.id, next, now);
+      const user = next ? await organisationRepository.findUserById(tx, next) : undefined;
+      await requestRepository.appendEvent(tx, {
+        requestId: row.id,
+        kind: 'assigned',
+        actorId: actor?.userId ?? null,
+        at: now,
+        data: { from: current, to: next, toName: user?.display_name ?? null, slot: effect.slot, role: effect.role },
+      });
+      if (effect.slot === 'stage') row.stage_assignee_id = next;
+      else row.assignee_id = next;
+    }
+    const params = { number: row.number, title: row.title };
+    if (next && next !== actor?.userId) {
+      await deps.notifications.notify(tx, [next], 'action_waiting', row.id, params);
+    } else if (!next && effect.role !== 'requester') {
+      // Nobody holds it yet: everyone with the role sees it waiting for them; for the desk, a
+      // request not yet received is a new request.
+      const kind = effect.role === 'desk_agent' && row.status === 'submitted' ? 'request_new' : 'action_waiting';
+      await deps.notifications.notify(
+        tx,
+        (await deps.notifications.holdersOf(tx, [effect.role])).filter((u) => u !== actor?.userId),
+        kind,
+        row.id,
+        params,
+      );
+    }
+  }
+
+  /** TYPE-7 (000 §2.7.6): the company administrator's account, from 附件四, with a mailed set-password link. */
+  async function createCompanyAccount(tx: Executor, row: RequestRow, actor: Actor | null): Promise<void> {
+    const form = row.form as Record<string, string | undefined>;
+    const base = `${form.companyCode ?? 'company'}-admin`
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]/g, '-')
+      .slice(0, 44);
+    let username = base;
+    for (let i = 2; await organisationRepository.findUserByUsername(tx, username); i++) username = `${base}-${i}`;
+    const now = ctx.now();
+    const lastDay = localDateOf(now.getTime() + (await deps.settings.get()).externalAccountMaxDays * DAY_MS);
+    const user = await organisationRepository.insertUser(tx, {
+      username,
+      displayName: `${form.adminName ?? username}（${form.companyName ?? ''}）`,
+      email: form.adminEmail ?? null,
+      phone: form.adminPhone ?? null,
+      unitId: row.unit_id,
+      kind: 'external',
+      passwordHash: await hashPassword(newSecret()),
+      mustChangePassword: false,
+      expiresAt: expiryInstant(lastDay),
+    });
+    await organisationRepository.addRoles(tx, user.id, [{ role: 'company_admin', unitId: null }]);
+    await auditRepository.append(tx, {
+      actorId: actor?.userId ?? null,
+      action: 'user.created',
+      objectType: 'user',
+      objectId: user.id,
+      data: { username, roles: [{ role: 'company_admin', unitId: null }], requestId: row.id, reason: '附件四核准' },
+    });
+    await requestRepository.appendEvent(tx, {
+      requestId: row.id,
+      kind: 'account_created',
+      actorId: actor?.userId ?? null,
+      at: now,
+      data: { userId: user.id, username },
+    });
+    if (user.email) await deps.passwordResets.sendNewAccountLink(tx, { ...user, email: user.email }, null);
+  }
+
+  return {
+    /** Performs a step's effects in order; `row` is updated as assignments change. */
+    async perform(
+      tx: Executor,
+      row: RequestRow,
+      facts: RequestFacts,
+      effects: readonly Effect[],
+      actor: Actor | null,
+    ): Promise<void> {
+      const now = ctx.now();
+      for (const effect of effects) {
+        switch (effect.kind) {
+          case 'startClock':
+            await deps.sla.startClocks(tx, row, [effect.clock]);
+            break;
+          case 'stopClock':
+            await deps.sla.changeClocks(tx, row, 'stop', effect.clock === '*' ? '*' : [effect.clock]);
+            break;
+          case 'pauseClocks':
+            await deps.sla.changeClocks(tx, row, 'pause', '*');
+            break;
+          case 'resumeClocks':
+            await deps.sla.changeClocks(tx, row, 'resume', '*');
+            break;
+          case 'assign':
+            await assign(tx, row, effect, actor);
+            break;
+          case 'notify': {
+            const people = (await peopleOf(tx, effect.to, row, facts)).filter((u) => u !== actor?.userId);
+            await deps.notifications.notify(tx, people, effect.notice as NoticeKind, row.id, {
+              number: row.number,
+              title: row.title,
+            });
+            break;
+          }
+          case 'startStage':
+          case 'completeStage':
+            if (effect.kind === 'completeStage' && row.stage_assignee_id) {
+              await requestRepository.setStageAssignee(tx, row.id, null, now);
+              row.stage_assignee_id = null;
+            }
+            break;
+          case 'escalate': {
+            const people = (await deps.notifications.holdersOf(tx, effect.to)).filter((u) => u !== actor?.userId);
+            await requestRepository.appendEvent(tx, {
+              requestId: row.id,
+              kind: 'reported_internally',
+              actorId: actor?.userId ?? null,
+              at: now,
+              data: { to: effect.to, grade: effect.grade, level: effect.level },
+            });
+            await deps.notifications.notify(tx, people, 'action_waiting', row.id, {
+              number: row.number,
+              title: row.title,
+              note: `資安事件 ${effect.grade ?? ''} 級（第 ${effect.level ?? '—'} 級）`,
+            });
+            break;
+          }
+          case 'recordExternalReport':
+            await requestRepository.appendEvent(tx, {
+              requestId: row.id,
+              kind: 'reported_externally',
+              actorId: actor?.userId ?? null,
+              at: now,
+              data: { to: effect.to, reportedAt: effect.at },
+            });
+            break;
+          case 'createCompanyAccount':
+            await createCompanyAccount(tx, row, actor);
+            break;
+          case 'archive':
+            await requestRepository.appendEvent(tx, {
+              requestId: row.id,
+              kind: 'archived',
+              actorId: actor?.userId ?? null,
+              at: now,
+              data: {},
+            });
+            break;
+        }
+      }
+    },
+  };
+}
+export type WorkflowEffects = ReturnType<typeof workflowEffects>;
