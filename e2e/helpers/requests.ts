@@ -1,5 +1,38 @@
 import type { Page } from 'playwright-core';
 import type { RequestCreate, RequestDetail } from '../../src/shared/api/request.schema.js';
+import type { RequestType } from '../../src/shared/request-vocabulary.js';
+
+/** A valid `form` (the type's own fields, issue 3) for each type, used when a test gives none. */
+export const EXAMPLE_FORMS: Record<RequestType, Record<string, unknown>> = {
+  general: {},
+  app_dev: { system: '公文管理系統', requestKind: 'bug_fix' },
+  equipment: { items: '筆記型電腦 1 台', purpose: '新進人員辦公使用', budgetAllocated: true },
+  web_content: { menu: '最新消息', item: '活動公告', changeKind: 'update' },
+  relocation: { equipment: '個人電腦 1 台', fromLocation: '投資組 201 室', toLocation: '投資組 305 室' },
+  security_incident: {
+    agencyName: '中部科學園區管理局',
+    reporterName: '王小明',
+    reporterPhone: '04-2565-8588',
+    occurredAt: '2026-11-20T09:30:00+08:00',
+    category: 'virus',
+    damage: 'crash',
+    description: '個人電腦疑似感染病毒，已中斷網路連線。',
+  },
+  vendor_account: {
+    park: 'ctsp',
+    applicationCategory: 'new',
+    applicantKind: 'park_company',
+    companyCode: 'C0001',
+    companyName: '中科精密股份有限公司',
+    responsiblePerson: '陳大文',
+    adminEmployeeNo: 'E1001',
+    adminName: '林小華',
+    adminPhone: '04-2345-6789',
+    adminDepartment: '資訊部',
+    adminSupervisor: '張經理',
+    adminEmail: 'it@example.com',
+  },
+};
 
 /** Files a request through the API with the page's session (and its CSRF token): quick set-up data. */
 export async function fileRequestViaApi(page: Page, fields: Partial<RequestCreate> = {}): Promise<RequestDetail> {
@@ -17,6 +50,7 @@ export async function fileRequestViaApi(page: Page, fields: Partial<RequestCreat
     wishedDate: '2026-12-18',
     title: '會議室投影機無法連線',
     description: '第二會議室的投影機無法透過 HDMI 連接筆電。',
+    form: EXAMPLE_FORMS[fields.type ?? 'general'],
     ...fields,
   };
   const response = await page.request.post('/api/requests', {

@@ -10,6 +10,7 @@ import { AccountReviewsPage } from './pages/account-reviews.page.js';
 import { AdminUserPage } from './pages/admin-user.page.js';
 import { AdminSettingsPage } from './pages/admin-settings.page.js';
 import { AdminUsersPage } from './pages/admin-users.page.js';
+import { AdminWorkflowsPage } from './pages/admin-workflows.page.js';
 import { AuditPage } from './pages/audit.page.js';
 import { ForgotPasswordPage } from './pages/forgot-password.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
@@ -18,6 +19,7 @@ import { RequestDetailPage } from './pages/request-detail.page.js';
 import { RequestListPage } from './pages/request-list.page.js';
 import { RequestNewPage } from './pages/request-new.page.js';
 import { RequestPrintPage } from './pages/request-print.page.js';
+import { RequestTypesPage } from './pages/request-types.page.js';
 import { ResetPasswordPage } from './pages/reset-password.page.js';
 import { ServiceLevelsPage } from './pages/service-levels.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
@@ -31,6 +33,7 @@ export function AppRoutes() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/request-types" element={<RequestTypesPage />} />
         <Route path="/" element={<Navigate to="/requests" replace />} />
         <Route path="/requests" element={guarded(<RequestListPage />)} />
         <Route path="/requests/new" element={guarded(<RequestNewPage />)} />
@@ -44,6 +47,7 @@ export function AppRoutes() {
         <Route path="/admin/users" element={guarded(<AdminUsersPage />)} />
         <Route path="/admin/users/:id" element={guarded(<AdminUserPage />)} />
         <Route path="/admin/settings" element={guarded(<AdminSettingsPage />)} />
+        <Route path="/admin/workflows" element={guarded(<AdminWorkflowsPage />)} />
         <Route path="/audit" element={guarded(<AuditPage />)} />
         <Route path="/notifications" element={guarded(<NotificationsPage />)} />
         <Route path="/reports/service-levels" element={guarded(<ServiceLevelsPage />)} />

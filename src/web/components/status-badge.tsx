@@ -3,7 +3,7 @@ import type { RequestStatus } from '../../shared/request-vocabulary.js';
 import { useLabels } from '../i18n/labels.js';
 
 /** Colour pairs chosen for at least 7:1 contrast; the label, not the colour, carries the meaning. */
-const STATUS_COLOURS: Record<RequestStatus, { background: string; color: string; border: string }> = {
+export const STATUS_COLOURS: Record<RequestStatus, { background: string; color: string; border: string }> = {
   submitted: { background: '#e8f1fb', color: '#0a3466', border: '#72a3de' },
   in_progress: { background: '#fff3dc', color: '#6b3a00', border: '#e0a040' },
   waiting: { background: '#f6ecff', color: '#4b1d7a', border: '#b48be0' },

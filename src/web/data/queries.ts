@@ -6,6 +6,7 @@ import { listTokens } from './auth.api.js';
 import { listUnits, listUsers } from './organisation.api.js';
 import { queryKeys } from './query-keys.js';
 import { getRequest, listRequests } from './requests.api.js';
+import { listRequestTypes } from './workflows.api.js';
 
 /** The organisation's units; they change rarely. */
 export function useUnits() {
@@ -50,4 +51,9 @@ export function useRequest(id: string) {
 
 export function useTokens() {
   return useQuery({ queryKey: queryKeys.tokens, queryFn: listTokens });
+}
+
+/** The request types with their forms and flows; they change only when an administrator imports a version. */
+export function useRequestTypes() {
+  return useQuery({ queryKey: queryKeys.requestTypes, queryFn: listRequestTypes, staleTime: 5 * 60_000 });
 }

@@ -28,5 +28,7 @@ export const queryKeys = {
   calendarSources: ['calendar', 'sources'] as const,
   calendarYear: (year: number) => ['calendar', 'year', year] as const,
   outbox: ['admin', 'outbox'] as const,
+  requestTypes: ['request-types'] as const,
+  definitionVersions: (type: string) => ['request-types', 'versions', type] as const,
   audit: (search: { from: string; to: string; action: string }) => ['audit', search] as const,
 };

@@ -7,7 +7,6 @@ import {
   type RequestCreate,
   type RequestListQuery,
 } from '../../shared/api/request.schema.js';
-import type { LifecycleAction } from '../../shared/lifecycle-actions.js';
 import { apiCall, queryString } from './client.js';
 
 const requestPath = (id: string) => `/api/requests/${encodeURIComponent(id)}`;
@@ -41,10 +40,12 @@ export function addComment(id: string, body: string): Promise<Comment> {
   return apiCall(`${requestPath(id)}/comments`, Comment, { method: 'POST', body: { body } });
 }
 
-/** Takes a life-cycle step (受理, 退件, 處理完成, 驗收結案 …) with an optional note. */
-export function takeAction(id: string, action: LifecycleAction, note: string): Promise<RequestDetail> {
-  const body = note.trim() === '' ? {} : { note: note.trim() };
-  return apiCall(`${requestPath(id)}/actions/${action}`, RequestDetail, { method: 'POST', body });
+/** Takes an action of the request's workflow (one of `workflow.actions`) with its fields (issue 3). */
+export function takeAction(id: string, action: string, fields: Record<string, unknown>): Promise<RequestDetail> {
+  return apiCall(`${requestPath(id)}/actions/${encodeURIComponent(action)}`, RequestDetail, {
+    method: 'POST',
+    body: { fields },
+  });
 }
 
 export function assignRequest(id: string, assigneeId: string | null): Promise<RequestDetail> {

@@ -17,6 +17,7 @@ export function MainNav({ me, vertical = false, id, onNavigate }: Props) {
     : [
         { to: '/requests', label: me.abilities.seeAllRequests ? t('nav.queue') : t('nav.myRequests'), end: true },
         { to: '/requests/new', label: t('nav.newRequest'), end: true },
+        { to: '/request-types', label: t('catalogue.nav'), end: true },
         { to: '/notifications', label: t('notifications.title'), end: true },
         account,
         ...(me.abilities.seeAllRequests ? [{ to: '/reports/service-levels', label: t('reports.nav'), end: true }] : []),
@@ -24,6 +25,7 @@ export function MainNav({ me, vertical = false, id, onNavigate }: Props) {
         ...(me.abilities.reviewAccounts ? [{ to: '/account-reviews', label: t('reviews.nav'), end: false }] : []),
         ...(me.abilities.manageUsers ? [{ to: '/admin/users', label: t('nav.adminUsers'), end: false }] : []),
         ...(me.abilities.manageSettings ? [{ to: '/admin/settings', label: t('settings.nav'), end: true }] : []),
+        ...(me.abilities.manageSettings ? [{ to: '/admin/workflows', label: t('workflowAdmin.nav'), end: true }] : []),
         ...(me.abilities.readAudit ? [{ to: '/audit', label: t('audit.nav'), end: true }] : []),
       ];
   return (

@@ -37,3 +37,18 @@ export function problemText(error: unknown, language: Language, fallbacks: Fallb
   if (error instanceof TypeError) return { title: null, detail: fallbacks.network, fields: {} };
   return { title: null, detail: fallbacks.unknown, fields: {} };
 }
+
+/**
+ * The messages of a problem's field errors by their whole dotted path (`form.companyName`,
+ * `states.triage.on.accept.target`), for forms that show each at its own field; empty for other failures.
+ */
+export function problemFieldMessages(error: unknown, language: Language): Record<string, string> {
+  const messages: Record<string, string> = {};
+  if (!(error instanceof ApiError) || !error.problem) return messages;
+  for (const e of error.problem.errors ?? []) {
+    const message = language === 'en' ? e.message : e.message_zh;
+    const earlier = messages[e.field];
+    messages[e.field] = earlier ? `${earlier}${language === 'en' ? '; ' : '、'}${message}` : message;
+  }
+  return messages;
+}

@@ -14,9 +14,9 @@ import { AssignControl } from '../requests/assign-control.js';
 import { AttachmentList } from '../requests/attachment-list.js';
 import { CommentThread } from '../requests/comment-thread.js';
 import { HistoryTimeline } from '../requests/history-timeline.js';
-import { LifecycleActions } from '../requests/lifecycle-actions.js';
 import { RequestFields } from '../requests/request-fields.js';
 import { ServiceClocks } from '../requests/service-clocks.js';
+import { WorkflowActions } from '../requests/workflow-actions.js';
 import type { FiledState } from './request-new.page.js';
 
 /** One request: its 附件一 fields, assignment, files, comments and history (DESK-1). */
@@ -55,7 +55,8 @@ export function RequestDetailPage() {
   }
 
   const r = request.data;
-  if (r.can.actions.length > 0 && !actionsShown) setActionsShown(true);
+  const actionCount = r.workflow?.actions.length ?? 0;
+  if (actionCount > 0 && !actionsShown) setActionsShown(true);
   return (
     <>
       <Anchor component={Link} to="/requests" size="sm">
@@ -89,9 +90,9 @@ export function RequestDetailPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             {/* First on every screen: what can be done now (the next step is why most people come). */}
-            {(r.can.actions.length > 0 || actionsShown) && (
+            {(actionCount > 0 || actionsShown) && (
               <SectionCard title={t('detail.sectionActions')}>
-                <LifecycleActions request={r} />
+                <WorkflowActions request={r} />
               </SectionCard>
             )}
             <SectionCard title={t('detail.sectionDetails')}>

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, List, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RequestDetail } from '../../shared/api/request.schema.js';
+import { REQUEST_TYPES, type RequestType } from '../../shared/request-vocabulary.js';
 import { ApiError } from '../data/client.js';
 import { canListUsers, useUnits, useUsers } from '../data/queries.js';
 import { queryKeys } from '../data/query-keys.js';
@@ -38,7 +39,15 @@ export function RequestNewPage() {
   const units = useUnits();
   const users = useUsers(me.abilities.fileOnBehalf && canListUsers(me));
   const [today] = useState(todayInTaipei);
-  const [values, setValues] = useState<RequestFormValues>(() => initialValues(me, today));
+  const [searchParams] = useSearchParams();
+  const [values, setValues] = useState<RequestFormValues>(() => {
+    // The catalogue's 「申請…」 buttons name the type (/requests/new?type=equipment).
+    const type = searchParams.get('type');
+    const start = initialValues(me, today);
+    return type !== null && (REQUEST_TYPES as readonly string[]).includes(type)
+      ? { ...start, type: type as RequestType }
+      : start;
+  });
   const [files, setFiles] = useState<File[]>([]);
   const [issues, setIssues] = useState<Partial<Record<RequestField, FieldIssue>>>({});
   const summary = useRef<HTMLDivElement>(null);
@@ -139,9 +148,10 @@ export function RequestNewPage() {
   return (
     <>
       <Title order={1}>{t('form.heading')}</Title>
-      <Text mt={4} mb="lg">
-        {t('form.intro')}
-      </Text>
+      <Text mt={4}>{t('form.intro')}</Text>
+      <Anchor component={Link} to="/request-types" size="sm" mb="lg" display="inline-block">
+        {t('catalogue.newRequestLink')}
+      </Anchor>
       <div ref={summary} tabIndex={-1}>
         {clientIssues.length > 0 && (
           <Alert color="red" variant="light" title={t('common.fieldErrorsIntro')} mb="md">

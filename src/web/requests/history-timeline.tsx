@@ -24,15 +24,21 @@ function useEventDetail() {
   const labels = useLabels();
   return (event: HistoryEvent): string | null => {
     const data = event.data;
+    // A workflow step names its action by its label (issue 3); the earlier life cycle by its name.
+    const action =
+      event.kind === 'transition' && isLocalised(data.label)
+        ? labels.localised(data.label)
+        : isAction(data.action)
+          ? labels.action(data.action)
+          : null;
     if (event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus) {
       const change = t('detail.history.statusChange', {
         from: labels.status(event.fromStatus),
         to: labels.status(event.toStatus),
       });
-      return isAction(data.action)
-        ? `${t('detail.history.action', { action: labels.action(data.action) })} · ${change}`
-        : change;
+      return action ? `${t('detail.history.action', { action })} · ${change}` : change;
     }
+    if (event.kind === 'transition' && action) return t('detail.history.action', { action });
     if (event.kind === 'assigned') {
       const name = typeof data.toName === 'string' ? data.toName : null;
       return name ? t('detail.history.assignedTo', { name }) : t('detail.history.unassigned');

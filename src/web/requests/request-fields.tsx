@@ -41,7 +41,7 @@ export function RequestFields({ request }: { request: RequestDetail }) {
       <dt>{t('detail.fields.escalationTier')}</dt>
       <dd>{labels.tier(request.escalationTier)}</dd>
       <dt>{t('detail.fields.createdBy')}</dt>
-      <dd>{request.createdBy.displayName}</dd>
+      <dd>{request.createdBy?.displayName ?? t('detail.fields.createdByPublic')}</dd>
       <dt>{t('detail.fields.createdAt')}</dt>
       <dd>
         <DateTimeText value={request.createdAt} />
