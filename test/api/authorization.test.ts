@@ -139,6 +139,12 @@ const CASES: Case[] = [
   { method: 'GET', url: '/api/requests', path: () => '/api/requests', expect: signedIn(200) },
   { method: 'GET', url: '/api/requests/:id', path: (c) => `/api/requests/${c.requestId}`, expect: seeing(200) },
   {
+    method: 'GET',
+    url: '/api/requests/:id/form.pdf',
+    path: (c) => `/api/requests/${c.requestId}/form.pdf`,
+    expect: seeing(200),
+  },
+  {
     method: 'POST',
     url: '/api/requests/:id/comments',
     path: (c) => `/api/requests/${c.requestId}/comments`,

@@ -88,6 +88,32 @@ describe('vendor administrator account applications', () => {
     expect(mail.body).toContain('/reset-password?token=');
   });
 
+  it('explains a refusal to the applicant by mail, at the address on the form', async () => {
+    const applied = await apply(
+      { ...APPLICATION, companyCode: 'TW00000001', adminEmail: 'refused@company.example' },
+      '198.51.100.2',
+    );
+    const { id } = applied.json<{ id: string }>();
+    for (const [action, as, fields] of [
+      ['receive_original', desk, { receivedOn: '2026-11-23', companySeal: true, responsiblePersonSeal: true }],
+      ['not_approved', desk, { reasons: '申請表未加蓋公司章' }],
+      [
+        'explain_refusal',
+        officer,
+        { reasons: '請補蓋公司章後重新申請', explainedOn: '2026-11-23', explainedVia: 'email' },
+      ],
+    ] as const) {
+      const res = await act(id, action, as, fields);
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+    }
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .select(['subject'])
+      .where('to_address', '=', 'refused@company.example')
+      .execute();
+    expect(mail.map((m) => m.subject)).toEqual([expect.stringContaining('已退件')]);
+  });
+
   it('slows down an address that keeps applying', async () => {
     const answers = [];
     for (let i = 0; i < 6; i++)

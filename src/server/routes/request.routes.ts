@@ -254,4 +254,24 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => reply.code(201).send(await requests.applyPublic(request.body.form, originOf(request))),
   );
+
+  app.get(
+    '/api/requests/:id/form.pdf',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'The printed form filled in (附件一, 附件三 or 附件四), as a PDF with an embedded CJK font',
+        params: RequestParams,
+        produces: ['application/pdf'],
+        response: { 200: z.string().meta({ format: 'binary', description: 'The PDF' }), 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { number, pdf } = await requests.printForm(actorOf(request), request.params.id, originOf(request));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${number}.pdf"`)
+        .send(pdf as unknown as string); // Buffers bypass serialisation
+    },
+  );
 }

@@ -71,6 +71,21 @@ export function notificationService(ctx: ServiceContext) {
       await notificationRepository.queueMail(executor, mails);
     },
 
+    /** A notice by mail only, to someone without an account (a public application's applicant). */
+    async mailNotice(executor: Executor, to: string, kind: NoticeKind, params: NoticeParams): Promise<void> {
+      const notice = renderNotice(kind, params);
+      await notificationRepository.queueMail(executor, [
+        {
+          to,
+          userId: null,
+          subject: notice.title['zh-TW'],
+          body: `${notice.body['zh-TW']}\n\n——\n${notice.title.en}\n${notice.body.en}\n`,
+          status: config.smtpUrl ? 'pending' : 'kept',
+          at: ctx.now(),
+        },
+      ]);
+    },
+
     /**
      * Queues one mail that is not a notice (a reset link, a new account's welcome), in the
      * caller's transaction; without SMTP it is kept in the outbox for an administrator.

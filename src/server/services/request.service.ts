@@ -36,6 +36,7 @@ import type { SlaService } from './sla.service.js';
 import type { WorkflowEffects } from './workflow-effects.js';
 import { actorFacts, requestFacts, workflowError } from './workflow-facts.js';
 import type { WorkflowService } from './workflow.service.js';
+import { renderRequestForm } from '../documents/request-forms.js';
 
 export type NewRequest = Required<RequestCreate>;
 
@@ -312,6 +313,59 @@ export function requestService(
         await deps.effects.perform(tx, row, facts, filed.effects, null);
         return { id: row.id, number: row.number };
       });
+    },
+
+    /** The request's printed form (附件一, 附件三 or 附件四) as a PDF; printing is audited like a download. */
+    async printForm(actor: Actor, id: string, origin: Origin): Promise<{ number: string; pdf: Buffer }> {
+      const row = await requestRepository.find(db, id);
+      if (!row || !canViewRequest(actor, await scopeOf(db, actor), facts(row))) throw new DomainError('not_found');
+      const wf = await workflowOf(db, row);
+      if (!wf) throw new DomainError('not_found');
+      const people = new Set<string>();
+      const collect = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(collect);
+        else if (node && typeof node === 'object') {
+          for (const [k, v] of Object.entries(node)) {
+            if (k === 'by' && typeof v === 'string') people.add(v);
+            else collect(v);
+          }
+        }
+      };
+      collect(row.workflow_data);
+      const names = new Map<string, string>();
+      for (const userId of people) {
+        const user = await organisationRepository.findUserById(db, userId);
+        if (user) names.set(userId, user.display_name);
+      }
+      const agency = (await organisationRepository.listUnits(db)).find((u) => u.kind === 'agency');
+      const pdf = await renderRequestForm(
+        {
+          agencyName: agency?.name ?? '',
+          number: row.number,
+          unitName: row.unit_name,
+          applicantName: row.applicant_name,
+          applicantPhone: row.applicant_phone,
+          applicationDate: row.application_date,
+          wishedDate: row.wished_date,
+          title: row.title,
+          description: row.description,
+          createdAt: row.created_at,
+          assigneeName: row.assignee_name,
+          form: row.form,
+          data: row.workflow_data,
+          names,
+        },
+        wf,
+      );
+      await auditRepository.append(db, {
+        actorId: actor.userId,
+        action: 'request.form_printed',
+        objectType: 'request',
+        objectId: id,
+        ip: origin.ip,
+        data: { number: row.number, document: wf.definition.filing.document },
+      });
+      return { number: row.number, pdf };
     },
 
     async list(actor: Actor, filter: RequestFilter, page: { sort: RequestSort; page: number; pageSize: number }) {

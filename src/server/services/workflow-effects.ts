@@ -173,10 +173,13 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             break;
           case 'notify': {
             const people = (await peopleOf(tx, effect.to, row, facts)).filter((u) => u !== actor?.userId);
-            await deps.notifications.notify(tx, people, effect.notice as NoticeKind, row.id, {
-              number: row.number,
-              title: row.title,
-            });
+            const params = { number: row.number, title: row.title };
+            await deps.notifications.notify(tx, people, effect.notice as NoticeKind, row.id, params);
+            // A public application's applicant has no account: they hear by mail, at the form's address.
+            const email = (row.form as { adminEmail?: unknown }).adminEmail;
+            if (effect.to.includes('requester') && !requesterOf(row) && typeof email === 'string') {
+              await deps.notifications.mailNotice(tx, email, effect.notice as NoticeKind, params);
+            }
             break;
           }
           case 'startStage':
