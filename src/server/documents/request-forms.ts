@@ -30,6 +30,8 @@ type Labels = Record<
   { 'x-label'?: { 'zh-TW': string }; 'x-enum-labels'?: Record<string, { 'zh-TW': string }> }
 >;
 
+/** The ideographic space that separates parts of a line on government forms. */
+const SPACE = '\u3000';
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const entry = (data: Record<string, unknown>, path: string): Entry | undefined => {
   let node: unknown = data;
@@ -64,7 +66,7 @@ async function attachment1(r: PrintableRequest, wf: Workflow): Promise<Buffer> {
   const w = new FormWriter(`${r.agencyName}資訊服務申請單 ${r.number}`);
   const opinion = (path: string) => str(entry(r.data, path)?.['opinion']);
   const footer = (path: string) =>
-    `(日期：${rocDate(entry(r.data, path)?.at)})　${signer(r, entry(r.data, path)).replace(/（.*）$/, '')}`;
+    `(日期：${rocDate(entry(r.data, path)?.at)})${SPACE}${signer(r, entry(r.data, path)).replace(/（.*）$/, '')}`;
   w.heading(`${r.agencyName}資訊服務申請單`);
   w.line(`單號：${r.number}`, { align: 'right' });
   w.row([
@@ -224,14 +226,14 @@ async function attachment4(r: PrintableRequest): Promise<Buffer> {
   w.row(
     [
       { label: '（請蓋公司章）', width: 1 },
-      { label: '負責人', value: `${str(f['responsiblePerson'])}　（請蓋章）`, width: 1 },
+      { label: '負責人', value: `${str(f['responsiblePerson'])}${SPACE}（請蓋章）`, width: 1 },
     ],
     70,
   );
   w.line('系統管理者資料', { size: 10 });
   w.row([
     { label: '員工編號', value: str(f['adminEmployeeNo']), width: 1 },
-    { label: '姓名', value: `${str(f['adminName'])}　（簽章）`, width: 2 },
+    { label: '姓名', value: `${str(f['adminName'])}${SPACE}（簽章）`, width: 2 },
   ]);
   w.row([
     { label: '電話', value: str(f['adminPhone']), width: 2 },
@@ -239,7 +241,7 @@ async function attachment4(r: PrintableRequest): Promise<Buffer> {
     { label: '部門', value: str(f['adminDepartment']), width: 2 },
   ]);
   w.row([
-    { label: '主管', value: `${str(f['adminSupervisor'])}　（簽章）`, width: 1 },
+    { label: '主管', value: `${str(f['adminSupervisor'])}${SPACE}（簽章）`, width: 1 },
     { label: 'E-Mail', value: str(f['adminEmail']), width: 1 },
   ]);
   w.gap();
