@@ -352,7 +352,19 @@ export interface WorkflowDefinitionsTable {
   created_by: string | null;
 }
 
+export interface WebContentRoutesTable {
+  id: Generated<number>;
+  sort_order: number;
+  menu: string;
+  item: string;
+  responsible_unit: string;
+  data_provider: string;
+  note: string;
+  self_service: boolean;
+}
+
 export interface Database {
+  web_content_routes: WebContentRoutesTable;
   workflow_definitions: WorkflowDefinitionsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;

@@ -490,6 +490,30 @@ const CASES: Case[] = [
     body: () => ({ serviceUnitId: null, businessUnitId: null }),
     expect: only(['admin'], 200),
   },
+  {
+    method: 'GET',
+    url: '/api/reference/web-content-routing',
+    path: () => '/api/reference/web-content-routing',
+    expect: signedIn(200),
+  },
+  {
+    method: 'PUT',
+    url: '/api/reference/web-content-routing',
+    path: () => '/api/reference/web-content-routing',
+    body: () => ({
+      rows: [
+        {
+          menu: '園區公告',
+          item: '最新公告',
+          responsibleUnit: '全體組室',
+          dataProvider: '',
+          note: '',
+          selfService: false,
+        },
+      ],
+    }),
+    expect: only(['admin'], 200),
+  },
   // Last two: they end the sessions the other cases use.
   {
     method: 'POST',

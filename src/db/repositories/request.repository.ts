@@ -159,14 +159,25 @@ export const requestRepository = {
   },
 
   setStageAssignee(db: Executor, id: string, userId: string | null, now: Date): Promise<unknown> {
-    return db.updateTable('requests').set({ stage_assignee_id: userId, updated_at: now }).where('id', '=', id).execute();
+    return db
+      .updateTable('requests')
+      .set({ stage_assignee_id: userId, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   },
 
   /** Stores where a request stands in its workflow after a step. */
   setWorkflow(
     db: Executor,
     id: string,
-    w: { state: unknown; data: Record<string, unknown>; status: RequestStatus; stage: string | null; now: Date; closedAt: Date | null },
+    w: {
+      state: unknown;
+      data: Record<string, unknown>;
+      status: RequestStatus;
+      stage: string | null;
+      now: Date;
+      closedAt: Date | null;
+    },
   ): Promise<unknown> {
     return db
       .updateTable('requests')

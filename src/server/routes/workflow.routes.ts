@@ -5,6 +5,7 @@ import {
   RequestTypeInfo,
   TypeParams,
   VersionQuery,
+  WebContentRouting,
   WorkflowUnits,
 } from '../../shared/api/workflow.schema.js';
 import { actorOf, originOf } from '../plugins/authentication.js';
@@ -136,5 +137,32 @@ export function workflowRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request) => deps.workflows.setUnits(actorOf(request), request.body, originOf(request)),
+  );
+
+  app.get(
+    '/api/reference/web-content-routing',
+    {
+      schema: {
+        tags: ['workflows'],
+        summary: '附件二: which unit maintains each part of the website, and which have a back office (TYPE-4)',
+        response: { 200: WebContentRouting },
+      },
+    },
+    async () => ({ rows: await deps.workflows.webContentRouting() }),
+  );
+
+  app.put(
+    '/api/reference/web-content-routing',
+    {
+      schema: {
+        tags: ['workflows'],
+        summary: 'Replace 附件二 (administrators); the change is audited',
+        body: WebContentRouting,
+        response: { 200: WebContentRouting, 400: Problem, 403: Problem },
+      },
+    },
+    async (request) => ({
+      rows: await deps.workflows.setWebContentRouting(actorOf(request), request.body.rows, originOf(request)),
+    }),
   );
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { DomainError } from '../../domain/errors.js';
 import { abilitiesOf, type Actor } from '../../domain/policies.js';
 import {
@@ -13,11 +15,17 @@ import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { workflowRepository } from '../../db/repositories/workflow.repository.js';
 import { settingsRepository } from '../../db/repositories/settings.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
-import { WorkflowUnits } from '../../shared/api/workflow.schema.js';
+import { WorkflowUnits, type WebContentRoute } from '../../shared/api/workflow.schema.js';
+import { webContentRouteRepository } from '../../db/repositories/web-content-route.repository.js';
 import type { RequestType } from '../../shared/request-vocabulary.js';
 import type { Origin, ServiceContext } from './context.js';
 
 const UNITS_KEY = 'workflow_units';
+const ROUTING_LOADED_KEY = 'web_content_routing_loaded';
+/** 附件二 as GovDesk ships it (resources/reference), from src/ and dist/ alike. */
+const SHIPPED_ROUTING = fileURLToPath(
+  new URL('../../../resources/reference/web-content-routing.json', import.meta.url),
+);
 /** A process re-reads the definitions at most this often, to see versions other processes published. */
 const REFRESH_MS = 30_000;
 
@@ -95,6 +103,46 @@ export function workflowService(ctx: ServiceContext) {
     async units(executor: Executor = db): Promise<WorkflowUnits> {
       const stored = WorkflowUnits.safeParse(await settingsRepository.get(executor, UNITS_KEY));
       return stored.success ? stored.data : { serviceUnitId: null, businessUnitId: null };
+    },
+
+    /** 附件二 (TYPE-4): the shipped table is loaded the first time it is asked for. */
+    async webContentRouting(): Promise<WebContentRoute[]> {
+      return db.transaction().execute(async (tx) => {
+        if ((await settingsRepository.get(tx, ROUTING_LOADED_KEY)) === undefined) {
+          const shipped = JSON.parse(fs.readFileSync(SHIPPED_ROUTING, 'utf8')) as { rows: WebContentRoute[] };
+          await webContentRouteRepository.replace(
+            tx,
+            shipped.rows.map((r) => ({ ...r, selfService: r.selfService ?? false })),
+          );
+          await settingsRepository.put(tx, ROUTING_LOADED_KEY, ctx.now().toISOString(), null, ctx.now());
+        }
+        return webContentRouteRepository.all(tx);
+      });
+    },
+
+    /** An administrator edits 附件二; the change is audited with what was added, removed or changed. */
+    async setWebContentRouting(actor: Actor, rows: readonly WebContentRoute[], origin: Origin) {
+      requireAdmin(actor);
+      const before = await this.webContentRouting();
+      const key = (r: WebContentRoute) => `${r.menu}／${r.item}`;
+      const old = new Map(before.map((r) => [key(r), JSON.stringify(r)]));
+      const now = new Map(rows.map((r) => [key(r), JSON.stringify(r)]));
+      await db.transaction().execute(async (tx) => {
+        await webContentRouteRepository.replace(tx, rows);
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'settings.changed',
+          objectType: 'setting',
+          objectId: 'web_content_routing',
+          ip: origin.ip,
+          data: {
+            added: [...now.keys()].filter((k) => !old.has(k)),
+            removed: [...old.keys()].filter((k) => !now.has(k)),
+            changed: [...now.keys()].filter((k) => old.has(k) && old.get(k) !== now.get(k)),
+          },
+        });
+      });
+      return webContentRouteRepository.all(db);
     },
 
     async setUnits(actor: Actor, units: WorkflowUnits, origin: Origin): Promise<WorkflowUnits> {

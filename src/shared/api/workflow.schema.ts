@@ -93,3 +93,27 @@ export const WorkflowUnits = z
   })
   .meta({ id: 'WorkflowUnits' });
 export type WorkflowUnits = z.infer<typeof WorkflowUnits>;
+
+/** One row of 附件二 (TYPE-4): who maintains a part of the website, and whether it has a back office. */
+export const WebContentRoute = z
+  .strictObject({
+    menu: z.string().trim().min(1).max(50).describe('抬頭'),
+    item: z.string().trim().min(1).max(100).describe('項目'),
+    responsibleUnit: z.string().trim().min(1).max(100).describe('負責組室'),
+    dataProvider: z.string().trim().max(100).describe('資料提供'),
+    note: z.string().trim().max(200).describe('備註'),
+    selfService: z
+      .boolean()
+      .describe('The responsible unit has a back office (CMS) to maintain it itself: its own requests are returned'),
+  })
+  .meta({ id: 'WebContentRoute' });
+export type WebContentRoute = z.infer<typeof WebContentRoute>;
+
+export const WebContentRouting = z
+  .strictObject({ rows: z.array(WebContentRoute).max(1000) })
+  .refine((t) => new Set(t.rows.map((r) => `${r.menu}\u0000${r.item}`)).size === t.rows.length, {
+    message: 'Each menu and item appears once',
+    path: ['rows'],
+  })
+  .meta({ id: 'WebContentRouting' });
+export type WebContentRouting = z.infer<typeof WebContentRouting>;
