@@ -123,6 +123,8 @@ export interface RequestsTable {
   form: ColumnType<Record<string, unknown>, string | undefined, string>;
   stage: string | null;
   stage_assignee_id: string | null;
+  /** Who the request waits for (src/domain/workflow/waiting.ts). */
+  waiting_keys: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface RequestEventsTable {

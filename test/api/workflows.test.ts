@@ -59,6 +59,10 @@ describe('requests on their workflows', () => {
     }
   }
   const active = (d: Detail) => d.workflow.active.map((a) => a.id);
+  const waitingFor = async (as: Session) =>
+    (await t.inject({ method: 'GET', url: '/api/requests?waitingFor=me&pageSize=100', as }))
+      .json<{ items: Array<{ id: string }> }>()
+      .items.map((i) => i.id);
 
   it('collects the 附件一 sign-offs of 科長, 組室副主管 and 組室主管 before the desk receives the request (INT-6)', async () => {
     const r = await t.fileRequest(requester, { title: '簽核測試' });
@@ -66,6 +70,9 @@ describe('requests on their workflows', () => {
     expect(d.status).toBe('submitted');
     expect(active(d)).toEqual(['signoff_section_chief']);
     expect(d.clocks).toEqual([]);
+    // The queue's "waits for me": the section chief's, not yet the desk's.
+    expect(await waitingFor(chief)).toContain(r.id);
+    expect(await waitingFor(desk)).not.toContain(r.id);
     // The desk cannot take the request yet, and the deputy cannot sign before the chief.
     expect((await act(r.id, 'receive', desk)).statusCode).toBe(409);
     expect((await act(r.id, 'sign_division_deputy', deputy)).statusCode).toBe(409);
@@ -77,6 +84,8 @@ describe('requests on their workflows', () => {
     ]);
     d = await detail(r.id);
     expect(active(d)).toEqual(['at_desk']);
+    expect(await waitingFor(desk)).toContain(r.id);
+    expect(await waitingFor(chief)).not.toContain(r.id);
     expect(d.workflow.data['signoffs']).toMatchObject({
       section_chief: { opinion: '同意', by: chief.user.id },
       division_deputy: { opinion: '擬同意', by: deputy.user.id },

@@ -6,6 +6,7 @@ import * as addAccountLifecycle from './20261123T0400-add-account-lifecycle.js';
 import * as addWorkflowDefinitions from './20261123T0500-add-workflow-definitions.js';
 import * as addWorkflowEvents from './20261123T0600-add-workflow-events.js';
 import * as addWebContentRouting from './20261123T0700-add-web-content-routing.js';
+import * as addWaitingKeys from './20261123T0800-add-waiting-keys.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -20,4 +21,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261123T0500-add-workflow-definitions', up: addWorkflowDefinitions.up },
   { name: '20261123T0600-add-workflow-events', up: addWorkflowEvents.up },
   { name: '20261123T0700-add-web-content-routing', up: addWebContentRouting.up },
+  { name: '20261123T0800-add-waiting-keys', up: addWaitingKeys.up },
 ];

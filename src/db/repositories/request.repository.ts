@@ -19,6 +19,8 @@ export type RequestFilter = {
   assigneeId?: string | null | undefined;
   /** Only requests this user filed or is the applicant of. */
   mineOf?: string | undefined;
+  /** Only requests waiting for someone with one of these keys (src/domain/workflow/waiting.ts). */
+  waitingFor?: readonly string[] | undefined;
   text?: string | undefined;
 };
 
@@ -58,6 +60,10 @@ function applyScopeAndFilter(query: From, scope: RequestScope, filter: RequestFi
   if (filter.mineOf) {
     const me = filter.mineOf;
     q = q.where((eb) => eb.or([eb('r.created_by', '=', me), eb('r.applicant_user_id', '=', me)]));
+  }
+  if (filter.waitingFor) {
+    const keys = [...filter.waitingFor];
+    q = q.where(sql<boolean>`r.waiting_keys && ${sql.val(keys)}::text[]`);
   }
   if (filter.text) {
     const like = `%${escapeLike(filter.text)}%`;
@@ -156,6 +162,10 @@ export const requestRepository = {
       .where('request_id', '=', requestId)
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
+  },
+
+  setWaitingKeys(db: Executor, id: string, keys: readonly string[]): Promise<unknown> {
+    return db.updateTable('requests').set({ waiting_keys: [...keys] }).where('id', '=', id).execute();
   },
 
   setStageAssignee(db: Executor, id: string, userId: string | null, now: Date): Promise<unknown> {

@@ -36,5 +36,6 @@ export {
   type AvailableAction,
   type PendingAction,
 } from './engine.js';
+export { waitingKeys, actorKeys } from './waiting.js';
 export { toGraph, type WorkflowGraph, type GraphNode, type GraphEdge } from './graph.js';
 export { exportDefinition, importDefinition, checkNewVersion, WorkflowCatalogue } from './versioning.js';

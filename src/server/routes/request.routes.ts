@@ -72,6 +72,7 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
           unitId: q.unitId,
           assigneeId: q.assignee === 'me' ? actor.userId : q.assignee === 'none' ? null : q.assignee,
           mineOf: q.mine === 'true' ? actor.userId : undefined,
+          waitingForMe: q.waitingFor === 'me',
           text: q.q || undefined,
         },
         { sort: q.sort, page: q.page, pageSize: q.pageSize },

@@ -19,6 +19,9 @@ import {
   availableActions,
   fieldsSchemaOf,
   initialState,
+  pendingActions,
+  waitingKeys,
+  actorKeys,
   type Workflow,
   type WorkflowState,
 } from '../../domain/workflow/index.js';
@@ -121,6 +124,17 @@ export function requestService(
     };
   }
 
+  /** Keeps the request's "waits for" keys in step after a change (filing, a step, an assignment). */
+  async function refreshWaiting(tx: Executor, id: string): Promise<void> {
+    const row = await requestRepository.lock(tx, id);
+    if (!row) return;
+    const wf = await workflowOf(tx, row);
+    if (!wf) return;
+    const facts = await requestFacts(tx, await deps.workflows.units(tx), row);
+    const specs = FINAL_STATUSES.includes(row.status) ? [] : pendingActions(wf, stateOf(row, wf)).flatMap((a) => a.by);
+    await requestRepository.setWaitingKeys(tx, id, waitingKeys(specs, facts));
+  }
+
   function requireOpen(row: RequestRow, allowed: boolean): void {
     if (FINAL_STATUSES.includes(row.status)) throw new DomainError('request_closed');
     if (!allowed) throw new DomainError('forbidden');
@@ -218,6 +232,7 @@ export function requestService(
           data: { number: row.number },
         });
         await deps.effects.perform(tx, row, facts, filed.effects, actor);
+        await refreshWaiting(tx, row.id);
         return row.id;
       });
     },
@@ -311,6 +326,7 @@ export function requestService(
           data: { number: row.number, public: true },
         });
         await deps.effects.perform(tx, row, facts, filed.effects, null);
+        await refreshWaiting(tx, row.id);
         return { id: row.id, number: row.number };
       });
     },
@@ -368,8 +384,13 @@ export function requestService(
       return { number: row.number, pdf };
     },
 
-    async list(actor: Actor, filter: RequestFilter, page: { sort: RequestSort; page: number; pageSize: number }) {
+    async list(
+      actor: Actor,
+      filter: RequestFilter & { waitingForMe?: boolean },
+      page: { sort: RequestSort; page: number; pageSize: number },
+    ) {
       const scope = await scopeOf(db, actor);
+      if (filter.waitingForMe) filter = { ...filter, waitingFor: actorKeys(actorFacts(actor)) };
       return requestRepository.list(db, scope, filter, {
         sort: page.sort,
         offset: (page.page - 1) * page.pageSize,
@@ -529,6 +550,7 @@ export function requestService(
         if (assigneeId && assigneeId !== actor.userId) {
           await notifications.notify(tx, [assigneeId], 'action_waiting', id, noticeParams(row));
         }
+        await refreshWaiting(tx, id);
       });
     },
 
@@ -600,6 +622,7 @@ export function requestService(
           closed_at: closedAt,
         };
         await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor);
+        await refreshWaiting(tx, id);
       });
     },
   };

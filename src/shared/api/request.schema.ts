@@ -83,6 +83,10 @@ export const RequestListQuery = z.strictObject({
     .optional()
     .describe('A user id, `me` or `none`'),
   mine: z.enum(['true', 'false']).optional().describe('Only requests I filed or am the applicant of'),
+  waitingFor: z
+    .literal('me')
+    .optional()
+    .describe('Only requests whose current step waits for me (an action I may take now)'),
   q: z.string().trim().max(200).optional().describe('Free text: number, title, description, applicant'),
   sort: z.enum(SORT_KEYS).default('-createdAt'),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -154,10 +158,18 @@ export const ActionBody = z.strictObject({
   fields: z
     .record(z.string(), z.unknown())
     .default({})
-    .describe("The action's fields (opinion, estimate, grade …), as its JSON Schema in `workflow.actions` describes them"),
+    .describe(
+      "The action's fields (opinion, estimate, grade …), as its JSON Schema in `workflow.actions` describes them",
+    ),
 });
 
-export const ActionParams = z.strictObject({ id: z.uuid(), action: z.string().regex(/^[a-z][a-z0-9_]*$/).max(80) });
+export const ActionParams = z.strictObject({
+  id: z.uuid(),
+  action: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .max(80),
+});
 
 /** An action the caller may take now, with the JSON Schema of what they supply. */
 export const AvailableAction = z
