@@ -1,0 +1,407 @@
+/**
+ * Issue 7: the bench data set. Requests over every type, unit, workflow state and five years, each
+ * with a history of 5–15 events, comments and service-level clocks, loaded in bulk: one
+ * `insert … select from unnest($arrays)` per table and batch, which runs the same on a PostgreSQL
+ * server and on PGlite and costs one round trip per few thousand rows.
+ *
+ *   npm run bench:data -- --requests 100000 [--database postgres://… | --data-dir ./data]
+ *
+ * The database must already be migrated and hold the demo agency (`GOVDESK_DEMO=1` start).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLOCK_TARGETS } from '../src/domain/sla/sla-policies.js';
+import { openTarget, type SqlTarget } from './lib/sql-target.js';
+
+type StateDef = { status: string; clocks?: { start?: string[] } };
+type TypeDef = { type: string; states: Record<string, StateDef>; clockKeys: string[] };
+
+/** Clock targets by their stable key (`fault.response`). */
+const TARGETS = new Map(Object.values(CLOCK_TARGETS).map((t) => [t.key as string, t]));
+const FINAL = new Set(['closed', 'rejected', 'cancelled']);
+const DAY = 86_400_000;
+
+/** Relative weight of each type: general faults dominate a service desk. */
+const TYPE_WEIGHTS: Record<string, number> = {
+  general: 55,
+  equipment: 12,
+  app_dev: 10,
+  web_content: 12,
+  relocation: 5,
+  security_incident: 3,
+  vendor_account: 3,
+};
+
+const SUBJECTS = [
+  '印表機',
+  '電腦',
+  '網路',
+  '電子郵件',
+  '公文系統',
+  '帳號',
+  '密碼',
+  '螢幕',
+  '筆記型電腦',
+  '防毒軟體',
+  '視訊會議',
+  '網站',
+  '無線網路',
+  '伺服器',
+  '資料庫',
+  '掃描器',
+  '電話分機',
+  'VPN',
+  '差勤系統',
+  '會計系統',
+];
+const PROBLEMS = [
+  '無法列印',
+  '無法開機',
+  '連線緩慢',
+  '無法登入',
+  '需要更新',
+  '出現錯誤訊息',
+  '請協助安裝',
+  '申請權限',
+  '需要移機',
+  '資料遺失',
+  '畫面異常',
+  '請協助設定',
+  '需要更換',
+  '中毒警示',
+  '無法寄信',
+];
+const PLACES = ['三樓東側', '二樓會議室', '一樓服務台', '四樓辦公室', '機房', '五樓西側', '局長室', '檔案室'];
+const REMARKS = [
+  '已重新開機仍無法排除。',
+  '影響同仁辦公，請儘速處理。',
+  '上週亦曾發生相同問題。',
+  '請於下班前協助。',
+  '已聯絡廠商，尚待回覆。',
+  '附上錯誤畫面截圖。',
+];
+const COMMENTS = [
+  '已派員前往處理。',
+  '請提供電腦財產編號。',
+  '已更換零件，請確認。',
+  '問題已排除，謝謝。',
+  '廠商預計明日到場。',
+  '已完成設定，請測試。',
+  '尚待採購程序完成。',
+];
+
+/** A small deterministic generator, so two runs of the same size load the same data. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function loadTypes(): TypeDef[] {
+  const dir = path.join(import.meta.dirname, '../resources/workflows');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.v1.json'))
+    .map((f) => {
+      const d = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as {
+        type: string;
+        states: Record<string, StateDef>;
+      };
+      const clockKeys = [...new Set(Object.values(d.states).flatMap((s) => s.clocks?.start ?? []))].filter((k) =>
+        TARGETS.has(k),
+      );
+      return { type: d.type, states: d.states, clockKeys };
+    });
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const day = (ms: number) => iso(ms).slice(0, 10);
+/** The ROC year of an instant in Asia/Taipei. */
+const rocYear = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear() - 1911;
+
+type Columns = Record<string, { type: string; values: unknown[] }>;
+const cols = (spec: Record<string, string>): Columns =>
+  Object.fromEntries(Object.entries(spec).map(([k, type]) => [k, { type, values: [] }]));
+
+async function flush(db: SqlTarget, table: string, c: Columns) {
+  const names = Object.keys(c);
+  const n = c[names[0]!]!.values.length;
+  if (n === 0) return;
+  const params = names.map((k) => c[k]!.values);
+  const select = names.map((k, i) => `$${i + 1}::${c[k]!.type}[]`).join(', ');
+  await db.query(`insert into ${table} (${names.join(', ')}) select * from unnest(${select})`, params);
+  for (const k of names) c[k]!.values = [];
+}
+
+const push = (c: Columns, row: Record<string, unknown>) => {
+  for (const k in c) c[k]!.values.push(row[k] ?? null);
+};
+
+export type DataOptions = { requests: number; now?: Date; seed?: number; batch?: number; log?: (s: string) => void };
+
+/** Loads `requests` generated requests with their history, comments and clocks; returns counts. */
+export async function generate(db: SqlTarget, options: DataOptions) {
+  const log = options.log ?? (() => {});
+  const random = rng(options.seed ?? 7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const now = (options.now ?? new Date()).getTime();
+  const span = 5 * 365 * DAY;
+  const types = loadTypes();
+  const typeBag = types.flatMap((t) => Array<TypeDef>(TYPE_WEIGHTS[t.type] ?? 1).fill(t));
+
+  const units = await db.query<{ id: string }>(`select id from units order by code`);
+  const users = await db.query<{ id: string; unit_id: string | null; username: string }>(
+    `select id, unit_id, username from users where disabled_at is null order by username`,
+  );
+  if (units.length === 0 || users.length === 0)
+    throw new Error('no units or users: start GovDesk once with GOVDESK_DEMO=1');
+  const byUnit = new Map<string, string[]>();
+  for (const u of users) if (u.unit_id) byUnit.set(u.unit_id, [...(byUnit.get(u.unit_id) ?? []), u.id]);
+  const staff = users.filter((u) => !['admin', 'auditor01'].includes(u.username)).map((u) => u.id);
+  const handlers = users
+    .filter((u) => /^(desk|itofficer|itchief|onsite|vendor|network|security)/.test(u.username))
+    .map((u) => u.id);
+
+  // Sequence per ROC year, in creation order: the numbers stay gapless like real ones.
+  const times = Array.from({ length: options.requests }, () => now - Math.floor(random() * span)).sort((a, b) => a - b);
+  const seqByYear = new Map<number, number>();
+  const existing = await db.query<{ year: number; last_value: number }>(
+    `select year, last_value from request_number_counters where prefix = $1`,
+    [PREFIX],
+  );
+  for (const e of existing) seqByYear.set(Number(e.year), Number(e.last_value));
+
+  const req = cols({
+    id: 'uuid',
+    number: 'text',
+    type: 'text',
+    channel: 'text',
+    status: 'text',
+    unit_id: 'uuid',
+    applicant_user_id: 'uuid',
+    applicant_name: 'text',
+    applicant_phone: 'text',
+    application_date: 'date',
+    wished_date: 'date',
+    title: 'text',
+    description: 'text',
+    created_by: 'uuid',
+    assignee_id: 'uuid',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+    closed_at: 'timestamptz',
+    priority: 'text',
+    sla_state: 'text',
+    sla_due_at: 'timestamptz',
+    workflow_version: 'int4',
+    workflow_state: 'jsonb',
+    stage: 'text',
+    stage_assignee_id: 'uuid',
+  });
+  const ev = cols({
+    request_id: 'uuid',
+    seq: 'int4',
+    kind: 'text',
+    actor_id: 'uuid',
+    at: 'timestamptz',
+    from_status: 'text',
+    to_status: 'text',
+    data: 'jsonb',
+  });
+  const com = cols({ request_id: 'uuid', author_id: 'uuid', body: 'text', created_at: 'timestamptz' });
+  const clk = cols({
+    request_id: 'uuid',
+    target_key: 'text',
+    basis: 'text',
+    target_ms: 'int8',
+    status: 'text',
+    consumed_ms: 'int8',
+    running_since: 'timestamptz',
+    started_at: 'timestamptz',
+    stopped_at: 'timestamptz',
+    due_at: 'timestamptz',
+    warnings_sent: 'int4',
+    breached_at: 'timestamptz',
+    next_check_at: 'timestamptz',
+  });
+  const counts = { requests: 0, events: 0, comments: 0, clocks: 0, openClocks: 0 };
+  const batch = options.batch ?? 2000;
+  const started = Date.now();
+
+  for (let i = 0; i < options.requests; i++) {
+    const created = times[i]!;
+    const t = pick(typeBag);
+    const stateNames = Object.keys(t.states);
+    const age = now - created;
+    // Old requests are almost all finished; the last months hold the open work.
+    const finals = stateNames.filter((s) => FINAL.has(t.states[s]!.status));
+    const open = stateNames.filter((s) => !FINAL.has(t.states[s]!.status));
+    const wantsFinal = age > 90 * DAY ? random() < 0.97 : age > 14 * DAY ? random() < 0.6 : random() < 0.15;
+    const state =
+      wantsFinal && finals.length
+        ? random() < 0.85
+          ? (finals.find((s) => s === 'closed') ?? pick(finals))
+          : pick(finals)
+        : pick(open);
+    const status = t.states[state]!.status;
+    const final = FINAL.has(status);
+    const unit = pick(units).id;
+    const applicant = pick(byUnit.get(unit) ?? staff);
+    const handler = pick(handlers);
+    const year = rocYear(created);
+    const seq = (seqByYear.get(year) ?? 0) + 1;
+    seqByYear.set(year, seq);
+    const id = randomUUID();
+    const subject = pick(SUBJECTS);
+    const problem = pick(PROBLEMS);
+
+    // History: created, then workflow steps and the odd comment, 5–15 entries in all.
+    const nEvents = 5 + Math.floor(random() * 11);
+    const endAt = final
+      ? created + Math.min(age, DAY * (1 + random() * 20))
+      : now - Math.floor(random() * Math.min(age, 7 * DAY));
+    const step = (endAt - created) / nEvents;
+    let at = created;
+    let prev: string | null = null;
+    for (let s = 1; s <= nEvents; s++) {
+      const last = s === nEvents;
+      let kind = 'transition';
+      if (s === 1) kind = 'created';
+      else if (s === 2 && t.clockKeys.length) kind = 'clock_started';
+      else if (!last && random() < 0.3) kind = 'commented';
+      else if (!last && random() < 0.15) kind = 'assigned';
+      const actor = s === 1 ? applicant : kind === 'commented' && random() < 0.5 ? applicant : handler;
+      const to = s === 1 ? 'submitted' : last ? status : kind === 'transition' ? 'in_progress' : null;
+      const data =
+        kind === 'created'
+          ? { state: stateNames[0] }
+          : kind === 'transition'
+            ? { action: last ? 'close' : 'step', to: last ? state : pick(open) }
+            : kind === 'clock_started'
+              ? { target: t.clockKeys[0] }
+              : kind === 'assigned'
+                ? { assigneeId: handler }
+                : {};
+      push(ev, {
+        request_id: id,
+        seq: s,
+        kind,
+        actor_id: actor,
+        at: iso(at),
+        from_status: s === 1 ? null : to ? prev : null,
+        to_status: to,
+        data: JSON.stringify(data),
+      });
+      if (kind === 'commented') {
+        push(com, { request_id: id, author_id: actor, body: pick(COMMENTS), created_at: iso(at) });
+        counts.comments++;
+      }
+      if (to) prev = to;
+      at += step;
+      counts.events++;
+    }
+
+    // Clocks of the type: stopped once finished, running (some breached) while open.
+    let dueMin: number | null = null;
+    let breached = false;
+    for (const key of t.clockKeys) {
+      const target = TARGETS.get(key)!;
+      const due = created + (target.basis === 'wall' ? target.targetMs : target.targetMs * 3);
+      const running = !final && random() < 0.8;
+      const isBreached = due < (final ? endAt : now) && random() < 0.3;
+      breached ||= isBreached && running;
+      if (running) dueMin = dueMin === null ? due : Math.min(dueMin, due);
+      push(clk, {
+        request_id: id,
+        target_key: key,
+        basis: target.basis,
+        target_ms: target.targetMs,
+        status: running ? 'running' : 'stopped',
+        consumed_ms: running ? 0 : Math.floor(target.targetMs * random()),
+        running_since: running ? iso(created) : null,
+        started_at: iso(created),
+        stopped_at: running ? null : iso(endAt),
+        due_at: running ? iso(due) : null,
+        warnings_sent: isBreached ? 2 : 0,
+        breached_at: isBreached ? iso(due) : null,
+        next_check_at: running
+          ? iso(isBreached ? now + Math.floor(random() * 2 * 3_600_000) : Math.max(due, now - 60_000))
+          : null,
+      });
+      counts.clocks++;
+      if (running) counts.openClocks++;
+    }
+
+    push(req, {
+      id,
+      number: `${PREFIX}${year}-${String(seq).padStart(5, '0')}`,
+      type: t.type,
+      channel: random() < 0.8 ? 'web' : random() < 0.7 ? 'phone' : 'email',
+      status,
+      unit_id: unit,
+      applicant_user_id: t.type === 'vendor_account' ? null : applicant,
+      applicant_name: '王小明',
+      applicant_phone: '04-2565-8588 #123',
+      application_date: day(created),
+      wished_date: day(created + 14 * DAY),
+      title: `${PLACES[i % PLACES.length]}${subject}${problem}`,
+      description: `${pick(PLACES)}的${subject}${problem}，${pick(REMARKS)}`,
+      created_by: t.type === 'vendor_account' ? null : applicant,
+      assignee_id: random() < 0.8 ? handler : null,
+      created_at: iso(created),
+      updated_at: iso(endAt),
+      closed_at: final ? iso(endAt) : null,
+      priority: pick(['low', 'normal', 'normal', 'normal', 'high', 'urgent']),
+      sla_state: t.clockKeys.length === 0 ? 'none' : breached ? 'breached' : dueMin !== null ? 'running' : 'met',
+      sla_due_at: dueMin === null ? null : iso(dueMin),
+      workflow_version: 1,
+      workflow_state: JSON.stringify(state),
+      stage: final ? null : state,
+      stage_assignee_id: final ? null : handler,
+    });
+    counts.requests++;
+
+    if (req.id!.values.length >= batch || i === options.requests - 1) {
+      await flush(db, 'requests', req);
+      await flush(db, 'request_events', ev);
+      await flush(db, 'comments', com);
+      await flush(db, 'request_clocks', clk);
+      if ((i + 1) % (batch * 25) === 0 || i === options.requests - 1)
+        log(`  ${i + 1} requests loaded (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  }
+
+  // New filings continue each year's sequence after the loaded numbers.
+  for (const [year, last] of seqByYear)
+    await db.query(
+      `insert into request_number_counters (prefix, year, last_value) values ($1, $2, $3)
+       on conflict (prefix, year) do update set last_value = greatest(request_number_counters.last_value, excluded.last_value)`,
+      [PREFIX, year, last],
+    );
+  await db.query('analyze');
+  return { ...counts, seconds: (Date.now() - started) / 1000 };
+}
+
+const PREFIX = 'CTSP-';
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      requests: { type: 'string', default: '10000' },
+      database: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const where =
+    values.database ?? process.env['DATABASE_URL'] ?? values['data-dir'] ?? process.env['GOVDESK_DATA_DIR'] ?? './data';
+  const db = await openTarget(where);
+  const result = await generate(db, { requests: Number(values.requests), log: console.log });
+  console.log(JSON.stringify(result));
+  await db.close();
+}

@@ -1,0 +1,157 @@
+import pg from 'pg';
+import type { SqlTarget } from './sql-target.js';
+
+/** Rate of a loop of single statements on `clients` connections for `ms` milliseconds. */
+async function loopRate(
+  target: SqlTarget,
+  url: string | null,
+  clients: number,
+  ms: number,
+  statement: (i: number) => [string, unknown[]],
+): Promise<number> {
+  // PGlite has one connection: one loop. A server gets `clients` connections, like the app's pool.
+  const runners: Array<(text: string, params: unknown[]) => Promise<unknown>> = [];
+  const opened: pg.Client[] = [];
+  if (url) {
+    for (let c = 0; c < clients; c++) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      opened.push(client);
+      runners.push((text, params) => client.query(text, params));
+    }
+  } else runners.push((text, params) => target.query(text, params));
+  let done = 0;
+  const end = performance.now() + ms;
+  const t0 = performance.now();
+  await Promise.all(
+    runners.map(async (run, c) => {
+      let i = c;
+      while (performance.now() < end) {
+        const [text, params] = statement(i);
+        await run(text, params);
+        i += runners.length;
+        done++;
+      }
+    }),
+  );
+  const rate = done / ((performance.now() - t0) / 1000);
+  await Promise.all(opened.map((c) => c.end()));
+  return rate;
+}
+
+/** Ceiling for writes: single-row autocommitted INSERTs into a narrow table. */
+export async function insertCeiling(target: SqlTarget, url: string | null, clients: number, ms: number) {
+  await target.query(
+    `create table if not exists bench_insert_ceiling (id bigint generated always as identity primary key, at timestamptz not null default now(), v text not null)`,
+  );
+  const rate = await loopRate(target, url, clients, ms, (i) => [
+    `insert into bench_insert_ceiling (v) values ($1)`,
+    [`row ${i}`],
+  ]);
+  await target.query(`drop table bench_insert_ceiling`);
+  return rate;
+}
+
+/** Ceiling for reads: a primary-key SELECT of a request. */
+export async function pkSelectCeiling(
+  target: SqlTarget,
+  url: string | null,
+  clients: number,
+  ms: number,
+  ids: string[],
+) {
+  return loopRate(target, url, clients, ms, (i) => [`select * from requests where id = $1`, [ids[i % ids.length]]]);
+}
+
+/** Median wall time of a statement run `runs` times, in ms. */
+export async function timeQuery(target: SqlTarget, text: string, params: unknown[], runs: number) {
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    rows = (await target.query(text, params)).length;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, rows };
+}
+
+/**
+ * The SLA sweep's query: every due clock with its request, locked as the worker locks them
+ * (src/db/repositories/clock.repository.ts claimDue, without its batch limit), rolled back.
+ */
+export async function timeSweep(target: SqlTarget, runs: number) {
+  const times: number[] = [];
+  let due = 0;
+  for (let i = 0; i < runs; i++) {
+    await target.query('begin');
+    const t0 = performance.now();
+    due = (await target.query(SWEEP_SQL, [new Date().toISOString()])).length;
+    times.push(performance.now() - t0);
+    await target.query('rollback');
+  }
+  times.sort((a, b) => a - b);
+  const [open] = await target.query<{ n: string }>(`select count(*) as n from request_clocks where status = 'running'`);
+  return { ms: times[Math.floor(times.length / 2)]!, dueClocks: due, openClocks: Number(open!.n) };
+}
+
+const SWEEP_SQL = `select c.*, r.number, r.title, r.type, r.priority, r.assignee_id, r.escalation_tier
+  from request_clocks c join requests r on r.id = c.request_id
+  where c.next_check_at <= $1 order by c.next_check_at for update of c skip locked`;
+
+/**
+ * The hot queries as the repositories build them (src/db/repositories/request.repository.ts,
+ * report.repository.ts), for EXPLAIN ANALYZE. `$me` is a requester, `$id` a request.
+ */
+export function hotQueries(me: string, id: string, year: number) {
+  const listCols = `r.*, u.name as unit_name, a.display_name as assignee_name
+    from requests r join units u on u.id = r.unit_id left join users a on a.id = r.assignee_id`;
+  return {
+    'queue (status + type, sort dueAt, 50 rows)': [
+      `select ${listCols} where r.status in ('submitted') and r.type in ('general') order by r.sla_due_at asc, r.id limit 50`,
+      [],
+    ],
+    'queue count': [`select count(*) from requests r where r.status in ('submitted') and r.type in ('general')`, []],
+    'my requests (mine=true, sort -createdAt)': [
+      `select ${listCols} where (r.created_by = $1 or r.applicant_user_id = $1) order by r.created_at desc, r.id limit 50`,
+      [me],
+    ],
+    'my requests count': [
+      `select count(*) from requests r where (r.created_by = $1 or r.applicant_user_id = $1)`,
+      [me],
+    ],
+    'Chinese search q=印表機 (ilike)': [
+      `select ${listCols} where (r.number ilike $1 or r.title ilike $1 or r.description ilike $1 or r.applicant_name ilike $1)
+        order by r.created_at desc, r.id limit 50`,
+      ['%印表機%'],
+    ],
+    'Chinese search count': [
+      `select count(*) from requests r where (r.number ilike $1 or r.title ilike $1 or r.description ilike $1 or r.applicant_name ilike $1)`,
+      ['%印表機%'],
+    ],
+    'request page: request + history': [`select * from request_events e where e.request_id = $1 order by e.seq`, [id]],
+    "year's service levels by type": [
+      `select r.type, count(*),
+         count(*) filter (where c.status = 'stopped' and c.consumed_ms <= c.target_ms and c.breached_at is null) as met,
+         count(*) filter (where c.breached_at is not null or (c.status = 'stopped' and c.consumed_ms > c.target_ms)) as breached,
+         count(*) filter (where c.status <> 'stopped' and c.breached_at is null) as open
+       from request_clocks c join requests r on r.id = c.request_id left join units u on u.id = r.unit_id
+         left join users a on a.id = r.assignee_id
+       where c.started_at >= $1 and c.started_at < $2 group by r.type order by count(*) desc`,
+      [`${year}-01-01T00:00:00+08:00`, `${year + 1}-01-01T00:00:00+08:00`],
+    ],
+    'SLA sweep (all due clocks)': [SWEEP_SQL, [new Date().toISOString()]],
+  } satisfies Record<string, [string, unknown[]]>;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each hot query, as text. */
+export async function explainAll(target: SqlTarget, queries: Record<string, [string, unknown[]]>) {
+  const plans: Record<string, string> = {};
+  for (const [name, [text, params]] of Object.entries(queries)) {
+    await target.query('begin');
+    const rows = await target.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, params);
+    await target.query('rollback');
+    plans[name] = rows.map((r) => r['QUERY PLAN']).join('\n');
+  }
+  return plans;
+}

@@ -1,0 +1,361 @@
+/**
+ * Issue 7: the benchmark suite. Starts GovDesk on a PostgreSQL server (or, with --embedded, on
+ * PGlite), loads the bench data set, measures the ceilings of this machine, drives the HTTP API
+ * with autocannon from this process and writes bench/results/<date>.json and .md.
+ *
+ *   npm run bench                       # 1,000,000 requests on PostgreSQL, 5 runs of 10 s
+ *   npm run bench -- --quick            # 10,000 requests, 3 runs of 2 s: under two minutes (CI)
+ *   npm run bench -- --embedded --requests 100000
+ *
+ * DATABASE_URL uses that (empty, disposable) database instead of a throw-away cluster.
+ */
+import autocannon, { type Request } from 'autocannon';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate } from './data.js';
+import { explainAll, hotQueries, insertCeiling, pkSelectCeiling, timeQuery, timeSweep } from './lib/db-probes.js';
+import { memoryOf, startListening, startPostgres, type Listening } from './lib/processes.js';
+import { renderMarkdown, type Report, type ScenarioResult } from './lib/report.js';
+import { openTarget } from './lib/sql-target.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    embedded: { type: 'boolean', default: false },
+    requests: { type: 'string' },
+    runs: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string', default: '10' },
+    port: { type: 'string', default: '55433' },
+    'no-explain': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const quick = args.quick;
+const embedded = args.embedded;
+const requests = Number(args.requests ?? (quick ? 10_000 : embedded ? 100_000 : 1_000_000));
+const runs = Number(args.runs ?? (quick ? 3 : 5));
+const seconds = Number(args.duration ?? (quick ? 2 : 10));
+const connections = Number(args.connections);
+const password = 'Bench-pass-2026!';
+const log = (s: string) => console.log(`[bench ${((performance.now() - T0) / 1000).toFixed(1)}s] ${s}`);
+const T0 = performance.now();
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.floor(s.length / 2)]!;
+};
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+type Run = { rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; total: number };
+
+/** One autocannon run; latencies come from every response, so p95 is exact. */
+function cannon(url: string, opts: { headers?: Record<string, string>; requests: Request[]; amount?: number }) {
+  return new Promise<Run>((resolve, reject) => {
+    const latencies: number[] = [];
+    const tracker = autocannon(
+      {
+        url,
+        connections: opts.amount ? Math.min(connections, opts.amount) : connections,
+        ...(opts.amount ? { amount: opts.amount } : { duration: seconds }),
+        headers: opts.headers ?? {},
+        requests: opts.requests,
+        timeout: 30,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolve({
+          rps: result.requests.total / Math.max(result.duration, 0.001),
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+          total: result.requests.total,
+        });
+      },
+    );
+    tracker.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  });
+}
+
+/** Several runs of one scenario, their medians, and the server's memory after them. */
+async function scenario(
+  name: string,
+  server: Listening | null,
+  url: string,
+  make: (run: number) => { headers?: Record<string, string>; requests: Request[]; amount?: number },
+): Promise<ScenarioResult> {
+  const all: Run[] = [];
+  for (let r = 0; r < runs; r++) all.push(await cannon(url, make(r)));
+  const m = (k: keyof Run) => median(all.map((x) => x[k]));
+  const result: ScenarioResult = {
+    name,
+    rps: m('rps'),
+    p50: m('p50'),
+    p95: m('p95'),
+    p99: m('p99'),
+    errors: all.reduce((s, x) => s + x.errors, 0),
+    non2xx: all.reduce((s, x) => s + x.non2xx, 0),
+    requests: all.reduce((s, x) => s + x.total, 0),
+    runs: all.map((x) => ({ rps: Math.round(x.rps), p95: x.p95 })),
+    memory: server?.child.pid ? memoryOf(server.child.pid) : null,
+  };
+  log(
+    `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms` +
+      (result.non2xx || result.errors ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : ''),
+  );
+  return result;
+}
+
+async function signInToken(url: string, username: string) {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in of ${username} failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('govdesk_session='))!
+    .split(';')[0]!;
+  const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { id: string; unitId: string } };
+  const res = await fetch(`${url}/api/me/tokens`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`token for ${username}: ${res.status} ${await res.text()}`);
+  const { token } = (await res.json()) as { token: string };
+  return { headers: { authorization: `Bearer ${token}` }, userId: user.id, unitId: user.unitId };
+}
+
+// --- the database -------------------------------------------------------------------------------
+let pgStop: (() => void) | null = null;
+let where: string;
+let dataDir: string | null = null;
+let pgVersion: string | null = null;
+if (embedded) {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'govdesk-bench-pglite-'));
+  where = dataDir;
+} else if (process.env['DATABASE_URL']) {
+  where = process.env['DATABASE_URL'];
+} else {
+  const pg = startPostgres(Number(args.port));
+  pgStop = pg.stop;
+  pgVersion = pg.version;
+  where = pg.url;
+}
+const dbEnv: Record<string, string> = embedded ? { GOVDESK_DATA_DIR: dataDir! } : { DATABASE_URL: where };
+const serverEnv = {
+  ...dbEnv,
+  GOVDESK_DEMO: '1',
+  GOVDESK_DEMO_PASSWORD: password,
+  GOVDESK_ADMIN_PASSWORD: password,
+  // The sweep is measured on its own below; a worker pass in the middle of a run would be noise.
+  GOVDESK_WORKER_SECONDS: '3600',
+};
+const GOVDESK = /GovDesk listening on (http:\/\/127\.0\.0\.1:\d+)/;
+const cleanup: Array<() => Promise<void> | void> = [];
+process.on('SIGINT', () => void Promise.all(cleanup.map((c) => c())).then(() => process.exit(130)));
+
+try {
+  log(`${embedded ? 'PGlite' : 'PostgreSQL'}: ${where}`);
+  // First start: migrations and the demo agency.
+  let server = await startListening('src/server/main.ts', serverEnv, GOVDESK);
+  const emptyStartMs = server.readyMs;
+  await server.stop();
+
+  log(`loading ${requests.toLocaleString('en')} requests`);
+  const db = await openTarget(where);
+  const loaded = await generate(db, { requests, log });
+  log(`loaded in ${loaded.seconds.toFixed(1)} s: ${JSON.stringify(loaded)}`);
+
+  // Ceilings of the database and the SQL-level figures, while no server holds the database.
+  const probeMs = quick ? 1000 : 3000;
+  const url = embedded ? null : where;
+  const ids = (await db.query<{ id: string }>(`select id from requests order by random() limit 2000`)).map((r) => r.id);
+  const insertRates: number[] = [];
+  const selectRates: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    insertRates.push(await insertCeiling(db, url, connections, probeMs));
+    selectRates.push(await pkSelectCeiling(db, url, connections, probeMs, ids));
+  }
+  log(`ceilings: INSERT ${median(insertRates).toFixed(0)}/s, PK SELECT ${median(selectRates).toFixed(0)}/s`);
+  const sweep = await timeSweep(db, runs);
+  log(`SLA sweep: ${sweep.ms.toFixed(1)} ms for ${sweep.dueClocks} due of ${sweep.openClocks} open clocks`);
+  const [me] = await db.query<{ id: string }>(`select id from users where username = 'staff01'`);
+  const year = new Date().getFullYear() - 1;
+  const queries = hotQueries(me!.id, ids[0]!, year);
+  const sqlTimes: Record<string, { ms: number; rows: number }> = {};
+  for (const [name, [text, params]] of Object.entries(queries))
+    sqlTimes[name] = await timeQuery(db, text, params, runs);
+  const plans = args['no-explain'] ? {} : await explainAll(db, queries);
+  await db.close();
+
+  // --- HTTP ---------------------------------------------------------------------------------------
+  const trivial = await startListening(
+    'bench/trivial-server.ts',
+    {},
+    /trivial listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  );
+  cleanup.push(() => trivial.stop());
+  const http = await scenario('ceiling: trivial Fastify route', trivial, trivial.url, () => ({
+    requests: [{ method: 'GET', path: '/ping' }],
+  }));
+  await trivial.stop();
+
+  // --profile: a V8 CPU profile of the server during the scenarios (open it in Chrome DevTools).
+  const profileDir = path.join(import.meta.dirname, 'results', 'profiles');
+  server = await startListening(
+    'src/server/main.ts',
+    serverEnv,
+    GOVDESK,
+    args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
+  cleanup.push(() => server.stop());
+  const startMs = server.readyMs;
+  log(`GovDesk ready in ${startMs.toFixed(0)} ms (${emptyStartMs.toFixed(0)} ms on an empty database)`);
+  const base = server.url;
+  const staff = await signInToken(base, 'staff01');
+  const desk = await signInToken(base, 'desk01');
+  const itchief = await signInToken(base, 'itchief01');
+  const json = { 'content-type': 'application/json' };
+
+  const results: ScenarioResult[] = [http];
+  // Filed by a requester in a unit without supervisors: each lands at the desk, ready for `receive`.
+  const created: string[] = [];
+  const body = JSON.stringify({
+    type: 'general',
+    unitId: staff.unitId,
+    applicantName: '王小明',
+    applicantPhone: '04-2565-8588 #123',
+    applicationDate: new Date().toISOString().slice(0, 10),
+    wishedDate: new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10),
+    title: '辦公室印表機無法列印',
+    description: '三樓東側印表機卡紙後無法列印，請協助處理。',
+    form: {},
+  });
+  // One filing first, so a refused body fails loudly instead of measuring errors.
+  const probe = await fetch(`${base}/api/requests`, { method: 'POST', headers: { ...staff.headers, ...json }, body });
+  if (probe.status !== 201) throw new Error(`filing refused: ${probe.status} ${await probe.text()}`);
+  results.push(
+    await scenario('create a request', server, base, () => ({
+      headers: { ...staff.headers, ...json },
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/requests',
+          body,
+          onResponse: (status, text) => {
+            if (status === 201) created.push((JSON.parse(text) as { id: string }).id);
+          },
+        },
+      ],
+    })),
+  );
+  results.push(
+    await scenario('agent queue (status+type, sort dueAt, 50)', server, base, () => ({
+      headers: desk.headers,
+      requests: [{ method: 'GET', path: '/api/requests?status=submitted&type=general&sort=dueAt&pageSize=50' }],
+    })),
+  );
+  results.push(
+    await scenario('my requests (mine=true)', server, base, () => ({
+      headers: staff.headers,
+      requests: [{ method: 'GET', path: '/api/requests?mine=true&pageSize=50' }],
+    })),
+  );
+  let next = 0;
+  results.push(
+    await scenario('request page (detail + history + actions)', server, base, () => ({
+      headers: desk.headers,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({ ...req, path: `/api/requests/${ids[next++ % ids.length]}` }),
+        },
+      ],
+    })),
+  );
+  // Each filed request takes `receive` once: the runs share them out.
+  const perRun = Math.floor(created.length / runs);
+  results.push(
+    await scenario('workflow transition (receive)', server, base, (run) => {
+      const mine = created.slice(run * perRun, (run + 1) * perRun);
+      let i = 0;
+      return {
+        headers: { ...desk.headers, ...json },
+        amount: Math.max(mine.length, 1),
+        requests: [
+          {
+            method: 'POST',
+            body: JSON.stringify({ fields: {} }),
+            setupRequest: (req) => ({ ...req, path: `/api/requests/${mine[i++ % mine.length]}/actions/receive` }),
+          },
+        ],
+      };
+    }),
+  );
+  const terms = ['印表機', '無法登入', '公文系統', '網路', '視訊會議', '防毒軟體'];
+  let t = 0;
+  results.push(
+    await scenario('Chinese text search (q=)', server, base, () => ({
+      headers: desk.headers,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/requests?q=${encodeURIComponent(terms[t++ % terms.length]!)}&pageSize=50`,
+          }),
+        },
+      ],
+    })),
+  );
+  results.push(
+    await scenario(`service levels for ${year}`, server, base, () => ({
+      headers: itchief.headers,
+      requests: [{ method: 'GET', path: `/api/reports/service-levels?from=${year}-01-01&to=${year}-12-31` }],
+    })),
+  );
+  await server.stop();
+
+  const report: Report = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    database: embedded ? 'pglite' : `postgresql ${pgVersion ?? '(DATABASE_URL)'}`,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30) },
+    settings: { requests, runs, seconds, connections },
+    data: loaded,
+    startup: { emptyMs: emptyStartMs, loadedMs: startMs, note: 'node --import tsx src/server/main.ts to "listening"' },
+    ceilings: {
+      insertPerSecond: median(insertRates),
+      pkSelectPerSecond: median(selectRates),
+      httpPerSecond: http.rps,
+      insertRuns: insertRates,
+      selectRuns: selectRates,
+    },
+    scenarios: results,
+    sweep,
+    sql: sqlTimes,
+    plans,
+  };
+  const dir = path.join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = `${report.date.replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z')}-${embedded ? 'pglite' : 'postgresql'}-${report.mode}`;
+  writeFileSync(path.join(dir, `${stamp}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(path.join(dir, `${stamp}.md`), renderMarkdown(report, embedded));
+  log(`wrote bench/results/${stamp}.json and .md`);
+  const failed = results.filter((r) => r.errors > 0);
+  if (failed.length) throw new Error(`connection errors in: ${failed.map((r) => r.name).join(', ')}`);
+} finally {
+  for (const c of cleanup) await c();
+  pgStop?.();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
