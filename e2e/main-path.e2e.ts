@@ -6,6 +6,7 @@ import { signIn } from './helpers/browser.js';
 import { useGovDesk } from './helpers/suite.js';
 import { fileRequestViaApi } from './helpers/requests.js';
 import { DEMO_PASSWORD } from './helpers/server.js';
+import { actViaApi, signInViaApi, takeAction } from './helpers/workflows.js';
 
 const govdesk = useGovDesk();
 /** Where the files to upload are written. */
@@ -137,33 +138,46 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
     await context.close();
   });
 
-  it('takes a request from 受理 to 處理完成 at the desk and to 驗收結案 by the applicant (INT-5)', async () => {
+  it('takes a request through the desk’s receipt and handling to the applicant’s acceptance (INT-5)', async () => {
     const staffContext = await govdesk.context();
-    const staff = await staffContext.newPage();
-    await signIn(staff, 'staff01', DEMO_PASSWORD);
+    const staff = await signInViaApi(staffContext, 'staff01', DEMO_PASSWORD);
+    // 投資組 has no supervisors of its own in the demo: the request goes straight to the desk.
     const request = await fileRequestViaApi(staff, { title: '帳號密碼重設' });
 
     const deskContext = await govdesk.context();
-    const desk = await deskContext.newPage();
-    await signIn(desk, 'desk01', DEMO_PASSWORD);
+    const desk = await signInViaApi(deskContext, 'desk01', DEMO_PASSWORD);
     await desk.goto(`/requests/${request.id}`);
-    const steps = desk.getByRole('region', { name: '辦理' });
-    await steps.getByRole('button', { name: '受理' }).click();
-    await desk.getByRole('status').filter({ hasText: '已完成「受理」，目前狀態：處理中。' }).waitFor();
+    expect(await takeAction(desk, '資訊服務台收件')).toContain('目前狀態：處理中');
+    // The IT section's approval and the dispatch are not what this test is about.
+    await actViaApi(desk, request.id, 'triage', { isItService: true, withinContract: true, opinion: '合約內服務' });
+    const itContext = await govdesk.context();
+    const it = await signInViaApi(itContext, 'itofficer01', DEMO_PASSWORD);
+    await actViaApi(it, request.id, 'approve_in_contract', { opinion: '同意辦理' });
+    await itContext.close();
+    await actViaApi(desk, request.id, 'dispatch', { difficulty: 'simple', plannedCompletionDate: '2026-12-18' });
 
-    await steps.getByRole('button', { name: '處理完成' }).click();
-    await steps.getByText('「處理完成」須填寫說明。').waitFor();
-    await steps.getByLabel(/^說明/).fill('已重設密碼並以電話通知申請人。');
-    await steps.getByRole('button', { name: '處理完成' }).click();
-    await desk.getByRole('status').filter({ hasText: '目前狀態：待驗收' }).waitFor();
+    await desk.reload();
+    const done = await takeAction(desk, '處理完成，通知申請單位確認', async (dialog) => {
+      await dialog.getByRole('button', { name: '送出「處理完成，通知申請單位確認」' }).click();
+      // Nothing filled in: each required field says so, and nothing is sent.
+      await dialog.getByText('請填寫處理經過、結果。').waitFor();
+      await dialog.getByLabel(/^處理經過、結果/).fill('已重設密碼並以電話通知申請人。');
+      await dialog.getByLabel(/^實際上線\(完成\)時間/).fill('2026-11-24');
+    });
+    expect(done).toContain('目前狀態：待驗收');
     const history = desk.getByRole('region', { name: '處理歷程' });
-    await history.getByText('已重設密碼並以電話通知申請人。').waitFor();
-    expect(await history.textContent()).toContain('步驟：處理完成 · 狀態：處理中 → 待驗收');
-    await deskContext.close();
+    expect(await history.textContent()).toContain(
+      '步驟：處理完成，通知申請單位確認 · 進入：確認需求（通知申請單位驗收）',
+    );
+    await desk.getByRole('region', { name: '簽核及處理紀錄' }).getByText('已重設密碼並以電話通知申請人。').waitFor();
 
     await staff.goto(`/requests/${request.id}`);
-    await staff.getByRole('region', { name: '辦理' }).getByRole('button', { name: '驗收結案' }).click();
-    await staff.getByRole('status').filter({ hasText: '目前狀態：已結案' }).waitFor();
+    expect(await takeAction(staff, '驗收無誤（申請者確認）')).toContain('目前狀態：處理中');
+    await actViaApi(desk, request.id, 'archive');
+    await deskContext.close();
+    await staff.reload();
+    await staff.getByRole('heading', { level: 1, name: `申請單 ${request.number}` }).waitFor();
+    expect(await staff.getByRole('region', { name: '申請資料' }).textContent()).toContain('已結案');
     // A closed request takes no more comments or files.
     expect(await staff.getByLabel(/^新增留言/).count()).toBe(0);
     expect(await staff.getByLabel(/^上傳附件/).count()).toBe(0);

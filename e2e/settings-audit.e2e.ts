@@ -26,6 +26,24 @@ describe('settings, audit trail and sign-ins', () => {
     await hours.getByRole('button', { name: '儲存' }).click();
     await page.getByRole('status').filter({ hasText: '已儲存「辦公時間」' }).waitFor();
 
+    // The workflows' units (issue 3): the demo's IT section and business unit, chosen from the units.
+    const units = page.getByRole('region', { name: '流程單位' });
+    const business = units.getByLabel(/^廠商帳號業務單位/);
+    await expect.poll(() => business.locator('option:checked').textContent()).toContain('工商外貿科');
+    expect(
+      await units
+        .getByLabel(/^資訊服務單位/)
+        .locator('option:checked')
+        .textContent(),
+    ).toContain('資訊服務科');
+    await business.selectOption({ label: '\u3000投資組' });
+    await units.getByRole('button', { name: '儲存' }).click();
+    await page.getByRole('status').filter({ hasText: '已儲存「流程單位」' }).waitFor();
+    const unitsSaved = (await (await page.request.get('/api/settings/workflow-units')).json()) as {
+      businessUnitId: string;
+    };
+    expect(unitsSaved.businessUnitId).toBe(await business.inputValue());
+
     const calendar = page.getByRole('region', { name: '辦公日曆' });
     await calendar.getByRole('table', { name: '已載入的日曆' }).waitFor();
     await calendar

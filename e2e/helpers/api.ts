@@ -3,10 +3,20 @@ import * as OTPAuth from 'otpauth';
 
 /** Calls the API with the page's session and its CSRF token: quick set-up data for a test. */
 export async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
+  return apiSend<T>(page, 'POST', path, body);
+}
+
+/** Like apiPost, with any method that changes something. */
+export async function apiSend<T>(
+  page: Page,
+  method: 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  body: unknown,
+): Promise<T> {
   const session = await page.request.get('/api/auth/session');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await page.request.post(path, { data: body, headers: { 'X-CSRF-Token': csrfToken } });
-  if (!response.ok()) throw new Error(`POST ${path} failed: ${response.status()} ${await response.text()}`);
+  const response = await page.request.fetch(path, { method, data: body, headers: { 'X-CSRF-Token': csrfToken } });
+  if (!response.ok()) throw new Error(`${method} ${path} failed: ${response.status()} ${await response.text()}`);
   return (await response.json()) as T;
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { VENDOR_APPLICATION_PATH } from './applications/public-application.js';
 import { RequireSession } from './auth/require-session.js';
 import { AppLayout } from './layout/app-layout.js';
 import { AccountPage } from './pages/account.page.js';
@@ -23,6 +24,7 @@ import { RequestTypesPage } from './pages/request-types.page.js';
 import { ResetPasswordPage } from './pages/reset-password.page.js';
 import { ServiceLevelsPage } from './pages/service-levels.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
+import { VendorApplicationPage } from './pages/vendor-application.page.js';
 
 /** Every route of the web app. */
 export function AppRoutes() {
@@ -34,6 +36,7 @@ export function AppRoutes() {
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/request-types" element={<RequestTypesPage />} />
+        <Route path={VENDOR_APPLICATION_PATH} element={<VendorApplicationPage />} />
         <Route path="/" element={<Navigate to="/requests" replace />} />
         <Route path="/requests" element={guarded(<RequestListPage />)} />
         <Route path="/requests/new" element={guarded(<RequestNewPage />)} />

@@ -98,3 +98,19 @@ describe('request types and their definitions', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('definitions keep their key order', () => {
+  it('serves a type’s form fields in the order its definition lists them', async () => {
+    const t = await TestApp.start();
+    try {
+      const fs = await import('node:fs');
+      const shipped = JSON.parse(fs.readFileSync('resources/workflows/vendor_account.v1.json', 'utf8')) as {
+        form: { properties: Record<string, unknown> };
+      };
+      const served = (await t.inject({ method: 'GET', url: '/api/request-types/vendor_account' })).json<Info>();
+      expect(Object.keys(served.form.properties ?? {})).toEqual(Object.keys(shipped.form.properties));
+    } finally {
+      await t.stop();
+    }
+  });
+});

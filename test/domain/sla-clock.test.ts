@@ -53,5 +53,4 @@ describe('service-level clocks (SLA-2, SLA-3)', () => {
     expect(nextTier('third_line_system_owner')).toBe('vendor');
     expect(nextTier('vendor')).toBe('vendor');
   });
-
 });

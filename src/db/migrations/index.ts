@@ -7,6 +7,7 @@ import * as addWorkflowDefinitions from './20261123T0500-add-workflow-definition
 import * as addWorkflowEvents from './20261123T0600-add-workflow-events.js';
 import * as addWebContentRouting from './20261123T0700-add-web-content-routing.js';
 import * as addWaitingKeys from './20261123T0800-add-waiting-keys.js';
+import * as keepDefinitionKeyOrder from './20261123T0900-keep-definition-key-order.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -22,4 +23,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261123T0600-add-workflow-events', up: addWorkflowEvents.up },
   { name: '20261123T0700-add-web-content-routing', up: addWebContentRouting.up },
   { name: '20261123T0800-add-waiting-keys', up: addWaitingKeys.up },
+  { name: '20261123T0900-keep-definition-key-order', up: keepDefinitionKeyOrder.up },
 ];

@@ -165,7 +165,11 @@ export const requestRepository = {
   },
 
   setWaitingKeys(db: Executor, id: string, keys: readonly string[]): Promise<unknown> {
-    return db.updateTable('requests').set({ waiting_keys: [...keys] }).where('id', '=', id).execute();
+    return db
+      .updateTable('requests')
+      .set({ waiting_keys: [...keys] })
+      .where('id', '=', id)
+      .execute();
   },
 
   setStageAssignee(db: Executor, id: string, userId: string | null, now: Date): Promise<unknown> {

@@ -106,4 +106,3 @@ export function nextTier(tier: EscalationTier): EscalationTier {
   const i = ESCALATION_TIERS.indexOf(tier);
   return ESCALATION_TIERS[Math.min(i + 1, ESCALATION_TIERS.length - 1)]!;
 }
-

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Me } from '../../shared/api/auth.schema.js';
 import type { RequestListQuery } from '../../shared/api/request.schema.js';
+import type { RequestType } from '../../shared/request-vocabulary.js';
 import { HANDLER_ROLES } from '../../shared/roles.js';
 import { listTokens } from './auth.api.js';
 import { listUnits, listUsers } from './organisation.api.js';
 import { queryKeys } from './query-keys.js';
 import { getRequest, listRequests } from './requests.api.js';
-import { listRequestTypes } from './workflows.api.js';
+import { getRequestType, listRequestTypes } from './workflows.api.js';
 
 /** The organisation's units; they change rarely. */
 export function useUnits() {
@@ -56,4 +57,17 @@ export function useTokens() {
 /** The request types with their forms and flows; they change only when an administrator imports a version. */
 export function useRequestTypes() {
   return useQuery({ queryKey: queryKeys.requestTypes, queryFn: listRequestTypes, staleTime: 5 * 60_000 });
+}
+
+/**
+ * One request type at the definition version a request runs on (its flow and form as they were
+ * when it was filed), or at the current version; published versions never change.
+ */
+export function useRequestType(type: RequestType, version: number | null = null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.requestType(type, version),
+    queryFn: () => getRequestType(type, version ?? undefined),
+    staleTime: version === null ? 5 * 60_000 : Infinity,
+    enabled,
+  });
 }

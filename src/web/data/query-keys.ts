@@ -30,5 +30,8 @@ export const queryKeys = {
   outbox: ['admin', 'outbox'] as const,
   requestTypes: ['request-types'] as const,
   definitionVersions: (type: string) => ['request-types', 'versions', type] as const,
+  /** One type at a version (a request's own), or at the current one. */
+  requestType: (type: string, version: number | null) =>
+    ['request-types', 'detail', type, version ?? 'current'] as const,
   audit: (search: { from: string; to: string; action: string }) => ['audit', search] as const,
 };

@@ -3,6 +3,7 @@ import { PasswordPolicy } from '../../shared/api/auth.schema.js';
 import { CalendarImportResult, CalendarSource, CalendarYear, OfficeHours } from '../../shared/api/calendar.schema.js';
 import { SecuritySettings } from '../../shared/api/security.schema.js';
 import { SlaSettings } from '../../shared/api/sla.schema.js';
+import { WorkflowUnits } from '../../shared/api/workflow.schema.js';
 import { apiCall } from './client.js';
 
 export { CalendarImportResult, SlaSettings };
@@ -21,6 +22,11 @@ export const putPasswordPolicy = (body: PasswordPolicy) =>
 export const getSecuritySettings = () => apiCall('/api/settings/security', SecuritySettings);
 export const putSecuritySettings = (body: SecuritySettings) =>
   apiCall('/api/settings/security', SecuritySettings, { method: 'PUT', body });
+
+/** The IT section that serves requests and the business unit that checks vendor applications (issue 3). */
+export const getWorkflowUnits = () => apiCall('/api/settings/workflow-units', WorkflowUnits);
+export const putWorkflowUnits = (body: WorkflowUnits) =>
+  apiCall('/api/settings/workflow-units', WorkflowUnits, { method: 'PUT', body });
 
 export const listCalendarSources = () => apiCall('/api/calendar/sources', z.array(CalendarSource));
 export const getCalendarYear = (year: number) => apiCall(`/api/calendar/days?year=${year}`, CalendarYear);

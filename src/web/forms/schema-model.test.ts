@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeSchema,
   initialValues,
+  showsPath,
   toSubmission,
   validateValues,
   visibleFields,
@@ -260,4 +261,32 @@ describe('describeSchema', () => {
       expect(blanks(toSubmission(model.root, initialValues(model.root)))).toBe(false);
     },
   );
+});
+
+describe('showsPath', () => {
+  it('tells which server paths name a field on show, nested or in a list', () => {
+    const model = root({
+      type: 'object',
+      properties: {
+        ...hardware.properties,
+        assetNumbers: { type: 'array', items: { type: 'string', maxLength: 20 }, 'x-label': label('財產編號') },
+        contact: {
+          type: 'object',
+          properties: { phone: { type: 'string', maxLength: 30, 'x-label': label('電話') } },
+          additionalProperties: false,
+          'x-label': label('聯絡人'),
+        },
+      },
+      additionalProperties: false,
+      allOf: hardware.allOf,
+    });
+    expect(showsPath(model, {}, 'note')).toBe(true);
+    expect(showsPath(model, {}, 'contact.phone')).toBe(true);
+    expect(showsPath(model, {}, 'assetNumbers.1')).toBe(true);
+    expect(showsPath(model, {}, 'nothing')).toBe(false);
+    expect(showsPath(model, {}, 'note.deeper')).toBe(false);
+    // A field only a condition asks for is there once the condition holds.
+    expect(showsPath(model, {}, 'contractStaffProof')).toBe(false);
+    expect(showsPath(model, { hardwareForContractStaff: true }, 'contractStaffProof')).toBe(true);
+  });
 });

@@ -568,3 +568,19 @@ export function toSubmission(model: ObjectModel, values: Values): Values {
   }
   return out;
 }
+
+/**
+ * Whether a field path (`companyName`, `contact.phone`, `assetNumbers.0`) is one of the fields shown
+ * for these values, so that a server error naming it appears at its field rather than only in the alert.
+ */
+export function showsPath(model: ObjectModel, values: Values, path: string): boolean {
+  const [name, ...rest] = path.split('.');
+  const field = visibleFields(model, values).find((f) => f.name === name);
+  if (!field) return false;
+  if (rest.length === 0) return true;
+  if (field.kind === 'object' && field.object) {
+    const inner = values[field.name];
+    return showsPath(field.object, isRecord(inner) ? inner : {}, rest.join('.'));
+  }
+  return field.kind === 'textList' && rest.length === 1 && /^\d+$/.test(rest[0] ?? '');
+}

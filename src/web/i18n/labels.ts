@@ -11,7 +11,6 @@ import {
   type RequestStatus,
   type RequestType,
 } from '../../shared/request-vocabulary.js';
-import { LIFECYCLE_ACTION_LABELS, type LifecycleAction } from '../../shared/lifecycle-actions.js';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
 import { ACCOUNT_REQUEST_STATUS_LABELS, type AccountRequestStatus } from '../../shared/api/account-request.schema.js';
 import { asLanguage, type Language } from './index.js';
@@ -28,7 +27,6 @@ export function useLabels() {
     channel: (channel: RequestChannel) => REQUEST_CHANNEL_LABELS[channel][language],
     priority: (priority: RequestPriority) => REQUEST_PRIORITY_LABELS[priority][language],
     tier: (tier: EscalationTier) => ESCALATION_TIER_LABELS[tier][language],
-    action: (action: LifecycleAction) => LIFECYCLE_ACTION_LABELS[action][language],
     accountRequestStatus: (status: AccountRequestStatus) => ACCOUNT_REQUEST_STATUS_LABELS[status][language],
     /** 「王小明（投資組）」 or "Wang (Investment)": a name with what tells it apart. */
     qualified: (name: string, qualifier: string) =>

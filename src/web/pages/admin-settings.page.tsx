@@ -7,13 +7,20 @@ import { usePageTitle } from '../components/page-title.js';
 import { ProblemAlert } from '../components/problem-alert.js';
 import { SectionCard } from '../components/section-card.js';
 import { queryKeys } from '../data/query-keys.js';
-import { getOfficeHours, getPasswordPolicy, getSecuritySettings, getSlaSettings } from '../data/settings.api.js';
+import {
+  getOfficeHours,
+  getPasswordPolicy,
+  getSecuritySettings,
+  getSlaSettings,
+  getWorkflowUnits,
+} from '../data/settings.api.js';
 import { OfficeCalendar } from '../settings/office-calendar.js';
 import { OfficeHoursForm } from '../settings/office-hours-form.js';
 import { OutboxTable } from '../settings/outbox-table.js';
 import { PasswordPolicyForm } from '../settings/password-policy-form.js';
 import { SecuritySettingsForm } from '../settings/security-settings-form.js';
 import { SlaSettingsForm } from '../settings/sla-settings-form.js';
+import { WorkflowUnitsForm } from '../settings/workflow-units-form.js';
 
 /** Loads one setting and shows its form once it is there. */
 function Loaded<T>({ name, load, render }: { name: string; load: () => Promise<T>; render: (value: T) => ReactNode }) {
@@ -30,7 +37,10 @@ function Loaded<T>({ name, load, render }: { name: string; load: () => Promise<T
   return <>{render(query.data)}</>;
 }
 
-/** The administrator's settings: office hours, SLA, password policy, account security, calendar, mail outbox. */
+/**
+ * The administrator's settings: office hours, SLA, the workflows' units, password policy, account
+ * security, calendar, mail outbox.
+ */
 export function AdminSettingsPage() {
   const { t } = useTranslation();
   usePageTitle(t('settings.title'));
@@ -54,6 +64,9 @@ export function AdminSettingsPage() {
       </SectionCard>
       <SectionCard title={t('settings.sectionSla')}>
         <Loaded name="sla" load={getSlaSettings} render={(v) => <SlaSettingsForm initial={v} />} />
+      </SectionCard>
+      <SectionCard title={t('settings.sectionWorkflowUnits')}>
+        <Loaded name="workflow-units" load={getWorkflowUnits} render={(v) => <WorkflowUnitsForm initial={v} />} />
       </SectionCard>
       <SectionCard title={t('settings.sectionPasswordPolicy')}>
         <Loaded name="password-policy" load={getPasswordPolicy} render={(v) => <PasswordPolicyForm initial={v} />} />

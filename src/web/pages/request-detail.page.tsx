@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../data/client.js';
-import { useRequest } from '../data/queries.js';
+import { useRequest, useRequestType } from '../data/queries.js';
 import { usePageTitle } from '../components/page-title.js';
 import { ProblemAlert } from '../components/problem-alert.js';
 import { SectionCard } from '../components/section-card.js';
@@ -14,18 +14,32 @@ import { AssignControl } from '../requests/assign-control.js';
 import { AttachmentList } from '../requests/attachment-list.js';
 import { CommentThread } from '../requests/comment-thread.js';
 import { HistoryTimeline } from '../requests/history-timeline.js';
+import { SchemaValueList } from '../forms/schema-values.js';
+import { useLabels } from '../i18n/labels.js';
+import { RecordedSteps } from '../requests/recorded-steps.js';
 import { RequestFields } from '../requests/request-fields.js';
 import { ServiceClocks } from '../requests/service-clocks.js';
 import { WorkflowActions } from '../requests/workflow-actions.js';
+import { WorkflowProgress } from '../requests/workflow-progress.js';
 import type { FiledState } from './request-new.page.js';
 
-/** One request: its 附件一 fields, assignment, files, comments and history (DESK-1). */
+/**
+ * One request: the steps the viewer may take, where it stands in its workflow (issue 3), its 附件一
+ * fields and its type's own, what the steps recorded, assignment, files, comments and history (DESK-1).
+ */
 export function RequestDetailPage() {
   const { t } = useTranslation();
+  const labels = useLabels();
   const { id = '' } = useParams();
   const location = useLocation();
   const filed = location.state as FiledState | null;
   const request = useRequest(id);
+  // The type as the request's own definition version has it: its flow, form and printed document.
+  const typeInfo = useRequestType(
+    request.data?.type ?? 'general',
+    request.data?.workflow?.version ?? null,
+    request.data !== undefined,
+  );
   // Once steps were offered, the section stays so that the result of the last one can be read.
   const [actionsShown, setActionsShown] = useState(false);
   usePageTitle(request.data ? t('detail.title', { number: request.data.number }) : t('detail.loadingTitle'));
@@ -57,6 +71,10 @@ export function RequestDetailPage() {
   const r = request.data;
   const actionCount = r.workflow?.actions.length ?? 0;
   if (actionCount > 0 && !actionsShown) setActionsShown(true);
+  const info = typeInfo.data;
+  const typeTitle = info ? labels.localised(info.title) : labels.type(r.type);
+  const formHasFields = info ? Object.keys((info.form.properties as object | undefined) ?? {}).length > 0 : false;
+  const showForm = formHasFields || Object.keys(r.form).length > 0;
   return (
     <>
       <Anchor component={Link} to="/requests" size="sm">
@@ -74,9 +92,15 @@ export function RequestDetailPage() {
             {r.title}
           </Text>
         </div>
-        <Button component={Link} to={`/requests/${r.id}/print`} variant="default">
-          {t('detail.print')}
-        </Button>
+        <Group gap="xs">
+          <Button component={Link} to={`/requests/${r.id}/print`} variant="default">
+            {info?.filing.document === 'attachment_4' ? t('detail.printAttachment4') : t('detail.print')}
+          </Button>
+          {/* The server's PDF of the printed form (附件一, 附件三 or 附件四) with its CJK font. */}
+          <Button component="a" href={`/api/requests/${encodeURIComponent(r.id)}/form.pdf`} variant="default">
+            {t('detail.pdf')}
+          </Button>
+        </Group>
       </Group>
 
       <StatusMessage>{filed && !filed.uploadError ? t('form.created', { number: filed.created }) : null}</StatusMessage>
@@ -92,15 +116,39 @@ export function RequestDetailPage() {
             {/* First on every screen: what can be done now (the next step is why most people come). */}
             {(actionCount > 0 || actionsShown) && (
               <SectionCard title={t('detail.sectionActions')}>
-                <WorkflowActions request={r} />
+                <WorkflowActions request={r} graph={info?.graph} />
+              </SectionCard>
+            )}
+            {r.workflow && (
+              <SectionCard title={t('detail.sectionFlow')}>
+                <WorkflowProgress
+                  workflow={r.workflow}
+                  typeInfo={info}
+                  typeError={typeInfo.error}
+                  onRetry={() => void typeInfo.refetch()}
+                />
               </SectionCard>
             )}
             <SectionCard title={t('detail.sectionDetails')}>
               <RequestFields request={r} />
             </SectionCard>
+            {showForm && (
+              <SectionCard title={t('detail.sectionForm', { title: typeTitle })}>
+                {info ? (
+                  <SchemaValueList schema={info.form} values={r.form} />
+                ) : (
+                  <Loader size="sm" aria-label={t('app.loading')} />
+                )}
+              </SectionCard>
+            )}
             <SectionCard title={t('detail.sectionDescription')}>
               <Text className="preserve-lines">{r.description}</Text>
             </SectionCard>
+            {r.workflow && (
+              <SectionCard title={t('detail.sectionRecord')}>
+                <RecordedSteps request={r} typeInfo={info} />
+              </SectionCard>
+            )}
             <SectionCard title={t('detail.sectionAttachments')}>
               <AttachmentList request={r} />
             </SectionCard>

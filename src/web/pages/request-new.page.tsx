@@ -1,23 +1,37 @@
-import { Alert, Anchor, Button, Group, List, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Group, List, Loader, Paper, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RequestDetail } from '../../shared/api/request.schema.js';
+import type { RequestTypeInfo } from '../../shared/api/workflow.schema.js';
 import { REQUEST_TYPES, type RequestType } from '../../shared/request-vocabulary.js';
+import { publicApplicationPath } from '../applications/public-application.js';
 import { ApiError } from '../data/client.js';
-import { canListUsers, useUnits, useUsers } from '../data/queries.js';
+import { canListUsers, useRequestTypes, useUnits, useUsers } from '../data/queries.js';
 import { queryKeys } from '../data/query-keys.js';
 import { createRequest, uploadAttachments } from '../data/requests.api.js';
 import { useMe } from '../auth/session.js';
 import { usePageTitle } from '../components/page-title.js';
 import { ProblemAlert, useProblemText } from '../components/problem-alert.js';
-import { asLanguage } from '../i18n/index.js';
-import { problemText } from '../lib/problem-text.js';
-import { todayInTaipei } from '../lib/roc-date.js';
-import { fieldInputId, RequestFormFields } from '../requests/request-form.js';
+import { schemaFieldId, SchemaForm, useSchemaIssueMessages } from '../forms/schema-form.js';
 import {
+  describeSchema,
+  initialValues as initialFormValues,
+  showsPath,
+  toSubmission,
+  validateValues,
+  type Values,
+} from '../forms/schema-model.js';
+import { asLanguage } from '../i18n/index.js';
+import { useLabels } from '../i18n/labels.js';
+import { problemFieldMessages, problemText } from '../lib/problem-text.js';
+import { todayInTaipei } from '../lib/roc-date.js';
+import { fieldInputId, RequestFormFields, RequestTypeChooser } from '../requests/request-form.js';
+import {
+  channelsFor,
   FIELD_ORDER,
+  filingRoute,
   initialValues,
   toCreateBody,
   validateRequest,
@@ -29,36 +43,62 @@ import {
 /** What the detail page is told after filing: the number, and why the files failed if they did. */
 export type FiledState = { created: string; uploadError?: string };
 
-/** The new request form (000 附件一, INT-6): create first, then upload the files to it. */
+/** The start of the ids of the type's own fields, for the links of the error summary. */
+const TYPE_FORM_ID = 'request-form';
+
+/**
+ * The new request form (000 附件一, INT-6): the type first, then the common fields and the type's
+ * own (its `form`, issue 3), only through the channels the type accepts; create first, then upload
+ * the files to it.
+ */
 export function RequestNewPage() {
   const { t, i18n } = useTranslation();
+  const labels = useLabels();
   usePageTitle(t('form.heading'));
   const me = useMe();
+  const onBehalf = me.abilities.fileOnBehalf;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const units = useUnits();
-  const users = useUsers(me.abilities.fileOnBehalf && canListUsers(me));
+  const users = useUsers(onBehalf && canListUsers(me));
+  const types = useRequestTypes();
   const [today] = useState(todayInTaipei);
   const [searchParams] = useSearchParams();
   const [values, setValues] = useState<RequestFormValues>(() => {
-    // The catalogue's 「申請…」 buttons name the type (/requests/new?type=equipment).
+    // The catalogue's 「填寫…」 buttons name the type (/requests/new?type=equipment).
     const type = searchParams.get('type');
     const start = initialValues(me, today);
     return type !== null && (REQUEST_TYPES as readonly string[]).includes(type)
       ? { ...start, type: type as RequestType }
       : start;
   });
+  // The type's own fields, kept for the type they were typed for: another type starts afresh.
+  const [typeForm, setTypeForm] = useState<{ type: RequestType; values: Values } | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [issues, setIssues] = useState<Partial<Record<RequestField, FieldIssue>>>({});
   const summary = useRef<HTMLDivElement>(null);
+  const typeHeading = useId();
   const [stage, setStage] = useState<'editing' | 'creating' | 'uploading'>('editing');
   const [attempted, setAttempted] = useState(false);
+  const issueMessages = useSchemaIssueMessages();
+
+  const info: RequestTypeInfo | undefined = types.data?.find((i) => i.type === values.type);
+  const model = useMemo(() => (info ? describeSchema(info.form).root : null), [info]);
+  const formValues: Values =
+    typeForm?.type === values.type ? typeForm.values : model ? initialFormValues(model) : ({} as Values);
+  const route = info ? filingRoute(info.filing, onBehalf) : null;
+  const channels = info ? channelsFor(info.filing.channels, onBehalf) : [];
+  // A channel the type does not take is replaced by one it does (a security incident: the phone).
+  const channel = channels.includes(values.channel) ? values.channel : (channels[0] ?? values.channel);
+  const current: RequestFormValues = { ...values, channel };
+  const offered = (types.data ?? []).filter((i) => filingRoute(i.filing, onBehalf) !== 'desk_only').map((i) => i.type);
 
   // After a first attempt, errors follow the corrections as they are typed.
   const change = (next: RequestFormValues) => {
     setValues(next);
     if (attempted) setIssues(validateRequest(next));
   };
+  const chooseType = (type: RequestType) => change({ ...values, type });
 
   const fieldLabel: Record<RequestField, string> = {
     channel: t('form.channel'),
@@ -90,9 +130,12 @@ export function RequestNewPage() {
   };
 
   const filing = useMutation({
-    mutationFn: async (): Promise<{ request: RequestDetail; uploadError?: string }> => {
+    mutationFn: async (body: {
+      values: RequestFormValues;
+      form: Values;
+    }): Promise<{ request: RequestDetail; uploadError?: string }> => {
       setStage('creating');
-      const request = await createRequest(toCreateBody(values));
+      const request = await createRequest(toCreateBody(body.values, body.form));
       if (files.length === 0) return { request };
       setStage('uploading');
       try {
@@ -129,31 +172,41 @@ export function RequestNewPage() {
     if (message) errors[field] = message;
   }
   const clientIssues = FIELD_ORDER.filter((f) => issues[f]);
+  const typeIssues = model && attempted ? validateValues(model, formValues) : [];
+  const typeIssueMessages = issueMessages(typeIssues);
+  // The server's `form.*` errors go to their fields; the alert lists only those no field shows.
+  const serverPaths = problemFieldMessages(filing.error, labels.language);
+  const typeErrors = { ...serverPaths, ...typeIssueMessages };
+  const formPaths = Object.keys(serverPaths).filter((p) => p === 'form' || p.startsWith('form.'));
+  const formShown =
+    model !== null && formPaths.every((p) => p.startsWith('form.') && showsPath(model, formValues, p.slice(5)));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateRequest(values);
+    if (!model) return;
+    const found = validateRequest(current);
     setAttempted(true);
     setIssues(found);
-    const first = FIELD_ORDER.find((f) => found[f]);
-    if (first) {
+    const foundInForm = validateValues(model, formValues);
+    if (FIELD_ORDER.some((f) => found[f]) || foundInForm.length > 0) {
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
     filing.reset();
-    filing.mutate();
+    filing.mutate({ values: current, form: toSubmission(model, formValues) });
   };
 
   const busy = stage !== 'editing';
+  const typeTitle = info ? labels.localised(info.title) : labels.type(values.type);
+  const hasTypeFields = model !== null && model.fields.length > 0;
   return (
     <>
       <Title order={1}>{t('form.heading')}</Title>
-      <Text mt={4}>{t('form.intro')}</Text>
-      <Anchor component={Link} to="/request-types" size="sm" mb="lg" display="inline-block">
-        {t('catalogue.newRequestLink')}
-      </Anchor>
+      <Text mt={4} mb="lg">
+        {t('form.intro')}
+      </Text>
       <div ref={summary} tabIndex={-1}>
-        {clientIssues.length > 0 && (
+        {(clientIssues.length > 0 || typeIssues.length > 0) && (
           <Alert color="red" variant="light" title={t('common.fieldErrorsIntro')} mb="md">
             <List size="sm">
               {clientIssues.map((field) => (
@@ -163,35 +216,116 @@ export function RequestNewPage() {
                   </a>
                 </List.Item>
               ))}
+              {typeIssues.map((issue) => (
+                <List.Item key={issue.path}>
+                  <a href={`#${schemaFieldId(TYPE_FORM_ID, issue.path)}`} style={{ color: '#7f1d14' }}>
+                    {typeIssueMessages[issue.path]}
+                  </a>
+                </List.Item>
+              ))}
             </List>
           </Alert>
         )}
-        {filing.error && <ProblemAlert error={filing.error} shownFields={[...FIELD_ORDER]} />}
+        {filing.error && (
+          <ProblemAlert error={filing.error} shownFields={[...FIELD_ORDER, ...(formShown ? ['form'] : [])]} />
+        )}
       </div>
       <form onSubmit={onSubmit} noValidate>
-        <RequestFormFields
-          me={me}
-          values={values}
-          onChange={change}
-          errors={errors}
-          units={units.data ?? []}
-          users={users.data ?? []}
-          files={files}
-          onFiles={setFiles}
-          today={today}
+        <RequestTypeChooser
+          value={values.type}
+          onChange={chooseType}
+          types={types.data ?? []}
+          offered={offered}
+          error={errors.type}
           busy={busy}
         />
-        <div role="status" aria-live="polite">
-          {stage === 'uploading' && <Text mt="md">{t('form.uploading')}</Text>}
-        </div>
-        <Group mt="lg" gap="sm">
-          <Button type="submit" size="md" loading={busy}>
-            {busy ? t('form.submitting') : t('form.submit')}
-          </Button>
-          <Button component={Link} to="/requests" variant="default" size="md">
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        {types.isPending && (
+          <Center py="xl">
+            <Loader aria-label={t('app.loading')} />
+          </Center>
+        )}
+        {types.isError && (
+          <Box mt="lg">
+            <ProblemAlert error={types.error} onRetry={() => void types.refetch()} />
+          </Box>
+        )}
+        {route === 'public' && (
+          <Alert
+            color="govBlue"
+            variant="light"
+            role="note"
+            mt="lg"
+            title={t('form.publicTitle', { title: typeTitle })}
+          >
+            <Text size="sm">{t('form.publicBody')}</Text>
+            <Button component={Link} to={publicApplicationPath(values.type) ?? '/request-types'} mt="sm">
+              {t('form.publicLink')}
+            </Button>
+          </Alert>
+        )}
+        {route === 'desk_only' && (
+          <Alert
+            color="govBlue"
+            variant="light"
+            role="note"
+            mt="lg"
+            title={t('form.deskOnlyTitle', { title: typeTitle })}
+          >
+            <Text size="sm">{t('form.deskOnlyBody')}</Text>
+          </Alert>
+        )}
+        {route === 'here' && model && (
+          <>
+            <Box mt="lg">
+              <RequestFormFields
+                me={me}
+                values={current}
+                onChange={change}
+                errors={errors}
+                units={units.data ?? []}
+                users={users.data ?? []}
+                files={files}
+                onFiles={setFiles}
+                today={today}
+                busy={busy}
+                channels={channels}
+                typeValues={formValues}
+                typeSection={
+                  hasTypeFields && info ? (
+                    <Paper withBorder p="md" component="section" aria-labelledby={typeHeading}>
+                      <Title order={2} size="h3" id={typeHeading} mb="xs">
+                        {t('form.sectionTypeForm', { title: typeTitle })}
+                      </Title>
+                      <Text size="sm" mb="sm">
+                        {t('form.sectionTypeFormIntro')}
+                      </Text>
+                      <SchemaForm
+                        schema={info.form}
+                        value={formValues}
+                        onChange={(next) => setTypeForm({ type: values.type, values: next })}
+                        errors={typeErrors}
+                        prefix="form"
+                        idPrefix={TYPE_FORM_ID}
+                        disabled={busy}
+                      />
+                    </Paper>
+                  ) : undefined
+                }
+              />
+            </Box>
+            <div role="status" aria-live="polite">
+              {stage === 'uploading' && <Text mt="md">{t('form.uploading')}</Text>}
+            </div>
+            <Group mt="lg" gap="sm">
+              <Button type="submit" size="md" loading={busy}>
+                {busy ? t('form.submitting') : t('form.submit')}
+              </Button>
+              <Button component={Link} to="/requests" variant="default" size="md">
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </>
+        )}
       </form>
     </>
   );

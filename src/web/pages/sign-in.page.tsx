@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { MfaChallenge } from '../../shared/api/security.schema.js';
+import { VENDOR_APPLICATION_PATH } from '../applications/public-application.js';
 import { SecondFactorForm } from '../auth/second-factor-form.js';
 import { useSession, useSignIn } from '../auth/session.js';
 import { isMfaChallenge } from '../data/auth.api.js';
@@ -108,9 +109,17 @@ export function SignInPage() {
                 </Button>
               </Stack>
             </form>
-            <Anchor component={Link} to="/forgot-password" size="sm" mt="md" display="inline-block">
-              {t('passwordReset.forgot')}
-            </Anchor>
+            <Stack gap={4} mt="md" align="flex-start">
+              <Anchor component={Link} to="/forgot-password" size="sm">
+                {t('passwordReset.forgot')}
+              </Anchor>
+              <Anchor component={Link} to="/request-types" size="sm">
+                {t('signIn.catalogueLink')}
+              </Anchor>
+              <Anchor component={Link} to={VENDOR_APPLICATION_PATH} size="sm">
+                {t('signIn.vendorLink')}
+              </Anchor>
+            </Stack>
           </>
         )}
       </Paper>

@@ -1,16 +1,17 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEvent } from '../../shared/api/request.schema.js';
-import { LIFECYCLE_ACTION_NAMES, type LifecycleAction } from '../../shared/lifecycle-actions.js';
 import { ESCALATION_TIERS, type EscalationTier } from '../../shared/request-vocabulary.js';
+import { ROLES, type Role } from '../../shared/roles.js';
 import { DateTimeText } from '../components/date-text.js';
+import { rocDateShort, taipeiTime } from '../lib/roc-date.js';
 import { useLabels } from '../i18n/labels.js';
 
 const isTier = (value: unknown): value is EscalationTier =>
   typeof value === 'string' && (ESCALATION_TIERS as readonly string[]).includes(value);
 
-const isAction = (value: unknown): value is LifecycleAction =>
-  typeof value === 'string' && (LIFECYCLE_ACTION_NAMES as readonly string[]).includes(value);
+const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 const isLocalised = (value: unknown): value is { 'zh-TW': string; en: string } =>
   typeof value === 'object' &&
@@ -18,27 +19,47 @@ const isLocalised = (value: unknown): value is { 'zh-TW': string; en: string } =
   typeof (value as Record<string, unknown>)['zh-TW'] === 'string' &&
   typeof (value as Record<string, unknown>).en === 'string';
 
+/** An instant as the history's lines write it: 115/11/23 09:30. */
+const rocDateTime = (instant: string) => `${rocDateShort(instant)} ${taipeiTime(instant)}`;
+
 /** A short description of what an event changed, from the fields its kind carries. */
 function useEventDetail() {
   const { t } = useTranslation();
   const labels = useLabels();
   return (event: HistoryEvent): string | null => {
     const data = event.data;
-    // A workflow step names its action by its label (issue 3); the earlier life cycle by its name.
-    const action =
-      event.kind === 'transition' && isLocalised(data.label)
-        ? labels.localised(data.label)
-        : isAction(data.action)
-          ? labels.action(data.action)
-          : null;
-    if (event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus) {
-      const change = t('detail.history.statusChange', {
-        from: labels.status(event.fromStatus),
-        to: labels.status(event.toStatus),
-      });
-      return action ? `${t('detail.history.action', { action })} · ${change}` : change;
+    // A workflow step names its action by its label and where it led (issue 3).
+    const action = event.kind === 'transition' && isLocalised(data.label) ? labels.localised(data.label) : null;
+    const toSteps =
+      event.kind === 'transition' && Array.isArray(data.toLabels)
+        ? data.toLabels.filter(isLocalised).map((l) => labels.localised(l))
+        : [];
+    const change =
+      event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus
+        ? t('detail.history.statusChange', { from: labels.status(event.fromStatus), to: labels.status(event.toStatus) })
+        : null;
+    if (action || change) {
+      return [
+        action ? t('detail.history.action', { action }) : null,
+        toSteps.length > 0 ? t('detail.history.toStep', { steps: labels.list(toSteps) }) : null,
+        change,
+      ]
+        .filter(Boolean)
+        .join(' · ');
     }
-    if (event.kind === 'transition' && action) return t('detail.history.action', { action });
+    if (event.kind === 'account_created' && typeof data.username === 'string') {
+      return t('detail.history.accountCreated', { username: data.username });
+    }
+    if (event.kind === 'reported_internally' && Array.isArray(data.to)) {
+      const roles = data.to.filter(isRole).map((role) => labels.role(role));
+      return roles.length > 0 ? t('detail.history.reportedTo', { to: labels.list(roles) }) : null;
+    }
+    if (event.kind === 'reported_externally' && (data.to === 'superior_authority' || data.to === 'national_cert')) {
+      const at =
+        typeof data.reportedAt === 'string' && !Number.isNaN(Date.parse(data.reportedAt)) ? data.reportedAt : null;
+      const to = t(`detail.history.externalTo.${data.to}`);
+      return at ? t('detail.history.reportedExternallyAt', { to, at: rocDateTime(at) }) : to;
+    }
     if (event.kind === 'assigned') {
       const name = typeof data.toName === 'string' ? data.toName : null;
       return name ? t('detail.history.assignedTo', { name }) : t('detail.history.unassigned');

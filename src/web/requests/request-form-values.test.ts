@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Me } from '../../shared/api/auth.schema.js';
-import { initialValues, leadTimeShort, toCreateBody, validateRequest } from './request-form-values.js';
+import {
+  channelsFor,
+  filingRoute,
+  initialValues,
+  leadTimeShort,
+  toCreateBody,
+  validateRequest,
+} from './request-form-values.js';
 
 /** A plain requester: every ability of the schema off, however many there are. */
 const noAbilities = Object.fromEntries(
@@ -83,5 +90,36 @@ describe('the new-request form', () => {
     expect(leadTimeShort('equipment', '2026-12-22', '2026-11-22')).toBeNull();
     expect(leadTimeShort('relocation', '2026-11-28', '2026-11-22')).toBe(7);
     expect(leadTimeShort('general', '2026-11-22', '2026-11-22')).toBeNull();
+  });
+
+  it('asks three weeks for hardware for contract staff (INT-6), whatever the type', () => {
+    expect(leadTimeShort('general', '2026-12-01', '2026-11-22', { hardwareForContractStaff: true })).toBe(21);
+    expect(leadTimeShort('general', '2026-12-13', '2026-11-22', { hardwareForContractStaff: true })).toBeNull();
+    expect(leadTimeShort('general', '2026-12-01', '2026-11-22', { hardwareForContractStaff: false })).toBeNull();
+    // The month of equipment requests is the longer of the two.
+    expect(leadTimeShort('equipment', '2026-12-15', '2026-11-22', { hardwareForContractStaff: true })).toBe(30);
+  });
+
+  it('sends the type’s own fields as `form`', () => {
+    expect(toCreateBody(filled(), { hardwareForContractStaff: false }).form).toEqual({
+      hardwareForContractStaff: false,
+    });
+    expect(toCreateBody(filled()).form).toEqual({});
+  });
+});
+
+describe('which channels and types a person may file here (INT-1)', () => {
+  it('offers staff the web form only, and the desk the phone as well', () => {
+    expect(channelsFor(['web', 'phone', 'email'], false)).toEqual(['web']);
+    expect(channelsFor(['web', 'phone', 'email'], true)).toEqual(['web', 'phone']);
+    expect(channelsFor(['phone'], true)).toEqual(['phone']);
+    expect(channelsFor(['phone'], false)).toEqual([]);
+  });
+
+  it('sends vendor applications to the public page and leaves security incidents to the desk', () => {
+    expect(filingRoute({ channels: ['web'], public: true }, true)).toBe('public');
+    expect(filingRoute({ channels: ['phone'], public: false }, false)).toBe('desk_only');
+    expect(filingRoute({ channels: ['phone'], public: false }, true)).toBe('here');
+    expect(filingRoute({ channels: ['web', 'phone', 'email'], public: false }, false)).toBe('here');
   });
 });

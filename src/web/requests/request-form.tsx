@@ -1,8 +1,10 @@
-import { Alert, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Alert, Anchor, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Me } from '../../shared/api/auth.schema.js';
 import type { Unit, UserSummary } from '../../shared/api/organisation.schema.js';
+import type { RequestTypeInfo } from '../../shared/api/workflow.schema.js';
 import {
   REQUEST_PRIORITIES,
   REQUEST_TYPES,
@@ -16,9 +18,6 @@ import { isIsoDate, rocDateLong } from '../lib/roc-date.js';
 import { FilePicker } from './file-picker.js';
 import { leadTimeShort, type RequestField, type RequestFormValues } from './request-form-values.js';
 
-/** The channels a person may type in by hand; e-mail requests come from the mailbox (INT-1). */
-const MANUAL_CHANNELS: readonly RequestChannel[] = ['web', 'phone'];
-
 type Props = {
   me: Me;
   values: RequestFormValues;
@@ -30,6 +29,12 @@ type Props = {
   onFiles: (files: File[]) => void;
   today: string;
   busy: boolean;
+  /** The channels the chosen type may be filed through by this person (channelsFor). */
+  channels: readonly RequestChannel[];
+  /** The type's own fields (its `form`), placed after the common 附件一 fields. */
+  typeSection?: ReactNode;
+  /** Their values, for the lead time that depends on them (contract staff hardware). */
+  typeValues?: Record<string, unknown>;
 };
 
 /** The input id of a field, so that the page can move focus to the first one at fault. */
@@ -37,7 +42,7 @@ export const fieldInputId = (field: RequestField) => `request-${field}`;
 
 /** The fields of 000 附件一 that the applicant fills (INT-6). */
 export function RequestFormFields(props: Props) {
-  const { me, values, onChange, errors, units, users, files, onFiles, today, busy } = props;
+  const { me, values, onChange, errors, units, users, files, onFiles, today, busy, channels, typeSection } = props;
   const { t } = useTranslation();
   const labels = useLabels();
   const applicantHeading = useId();
@@ -47,7 +52,7 @@ export function RequestFormFields(props: Props) {
   const onBehalf = me.abilities.fileOnBehalf;
   const unitUsers = users.filter((u) => u.unitId === values.unitId && !u.disabled);
   const rocHint = (date: string) => (isIsoDate(date) ? rocDateLong(date) : undefined);
-  const shortBy = leadTimeShort(values.type, values.wishedDate, today);
+  const shortBy = leadTimeShort(values.type, values.wishedDate, today, props.typeValues);
   const typeHint =
     values.type === 'equipment'
       ? `${t('form.leadTime.equipment')} ${t('form.leadTime.contractHardware')}`
@@ -71,10 +76,10 @@ export function RequestFormFields(props: Props) {
             <NativeSelect
               id={fieldInputId('channel')}
               label={t('form.channel')}
-              description={t('form.channelHint')}
+              description={channels.length === 1 ? t('form.channelOnly') : t('form.channelHint')}
               value={values.channel}
               onChange={(e) => set('channel', e.currentTarget.value as RequestChannel)}
-              data={MANUAL_CHANNELS.map((c) => ({ value: c, label: labels.channel(c) }))}
+              data={channels.map((c) => ({ value: c, label: labels.channel(c) }))}
               error={errors.channel}
               disabled={busy}
             />
@@ -150,16 +155,6 @@ export function RequestFormFields(props: Props) {
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NativeSelect
-              id={fieldInputId('type')}
-              label={t('form.type')}
-              required
-              value={values.type}
-              onChange={(e) => set('type', e.currentTarget.value as RequestType)}
-              data={REQUEST_TYPES.map((type) => ({ value: type, label: labels.type(type) }))}
-              error={errors.type}
-              disabled={busy}
-            />
-            <NativeSelect
               id={fieldInputId('priority')}
               label={t('form.priority')}
               description={t('form.priorityHint')}
@@ -232,6 +227,8 @@ export function RequestFormFields(props: Props) {
         </Stack>
       </Paper>
 
+      {typeSection}
+
       <Paper withBorder p="md" component="section" aria-labelledby={filesHeading}>
         <Title order={2} size="h3" id={filesHeading} mb="sm">
           {t('form.sectionAttachments')}
@@ -239,5 +236,52 @@ export function RequestFormFields(props: Props) {
         <FilePicker label={t('form.attachments')} files={files} onChange={onFiles} disabled={busy} />
       </Paper>
     </Stack>
+  );
+}
+
+type ChooserProps = {
+  value: RequestType;
+  onChange: (type: RequestType) => void;
+  /** The catalogue (GET /api/request-types), to say which form the type prints. */
+  types: readonly RequestTypeInfo[];
+  /** The types offered: those this person may file here or is sent elsewhere for (see filingRoute). */
+  offered: readonly RequestType[];
+  error?: string | undefined;
+  busy: boolean;
+};
+
+/** The first choice of the form, on which the rest depends: the request type (issue 3). */
+export function RequestTypeChooser({ value, onChange, types, offered, error, busy }: ChooserProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const headingId = useId();
+  const info = types.find((i) => i.type === value);
+  // The chosen type stays listed even when it is not offered (a link named it), so the select shows it.
+  const listed = REQUEST_TYPES.filter((type) => offered.includes(type) || type === value);
+  const title = (type: RequestType) => {
+    const entry = types.find((i) => i.type === type);
+    return entry ? labels.localised(entry.title) : labels.type(type);
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
+      <Title order={2} size="h3" id={headingId} mb="sm">
+        {t('form.sectionType')}
+      </Title>
+      <NativeSelect
+        id={fieldInputId('type')}
+        label={t('form.type')}
+        description={info ? t(`catalogue.documents.${info.filing.document}`) : undefined}
+        required
+        value={value}
+        onChange={(e) => onChange(e.currentTarget.value as RequestType)}
+        data={listed.map((type) => ({ value: type, label: title(type) }))}
+        error={error}
+        disabled={busy}
+        maw="32rem"
+      />
+      <Anchor component={Link} to="/request-types" size="sm" mt="xs" display="inline-block">
+        {t('catalogue.newRequestLink')}
+      </Anchor>
+    </Paper>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RequestTypeInfo } from '../../shared/api/workflow.schema.js';
+import { publicApplicationPath } from '../applications/public-application.js';
 import { useLabels } from '../i18n/labels.js';
 import { FlowDiagram } from './flow-diagram.js';
 
@@ -38,7 +39,13 @@ export function RequestTypeCard({ info }: { info: RequestTypeInfo }) {
         </Alert>
       )}
       <Group gap="sm" mt="md">
-        <Button component={Link} to={`/requests/new?type=${encodeURIComponent(info.type)}`}>
+        <Button
+          component={Link}
+          to={
+            (info.filing.public ? publicApplicationPath(info.type) : null) ??
+            `/requests/new?type=${encodeURIComponent(info.type)}`
+          }
+        >
           {info.filing.public ? t('catalogue.startPublic', { title }) : t('catalogue.start', { title })}
         </Button>
         <Button
