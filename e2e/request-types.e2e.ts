@@ -8,7 +8,7 @@ import { isVisuallyHidden, requestTypeTitles } from './helpers/workflows.js';
 
 const govdesk = useGovDesk();
 
-/** Opens the catalogue from the menu and waits for the seven types. */
+/** Opens the catalogue from the menu and waits for every type. */
 async function openCatalogue(page: Page, titles: Record<string, string>): Promise<void> {
   const nav = page.getByRole('navigation', { name: '主選單' });
   if (await nav.isVisible()) await nav.getByRole('link', { name: '申請類別' }).click();
@@ -18,16 +18,25 @@ async function openCatalogue(page: Page, titles: Record<string, string>): Promis
 }
 
 describe('the request-type catalogue (issue 3)', () => {
-  it('shows a requester all seven types, one flow as a diagram and as a list of steps', async () => {
+  it('shows a requester all eight types, one flow as a diagram and as a list of steps', async () => {
     const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'staff01', DEMO_PASSWORD);
     const titles = await requestTypeTitles(page);
     expect(Object.keys(titles).sort()).toEqual(
-      ['app_dev', 'equipment', 'general', 'relocation', 'security_incident', 'vendor_account', 'web_content'].sort(),
+      [
+        'app_dev',
+        'dc_equipment',
+        'equipment',
+        'general',
+        'relocation',
+        'security_incident',
+        'vendor_account',
+        'web_content',
+      ].sort(),
     );
     await openCatalogue(page, titles);
-    expect(await page.locator('main section[data-type]').count()).toBe(7);
+    expect(await page.locator('main section[data-type]').count()).toBe(8);
 
     // What each type prints, how it is filed and whether it needs an account.
     const incident = page.getByRole('region', { name: titles.security_incident, exact: true });
@@ -39,6 +48,10 @@ describe('the request-type catalogue (issue 3)', () => {
     const general = page.getByRole('region', { name: titles.general, exact: true });
     await general.getByText('附件一　資訊服務申請單').waitFor();
     await general.getByText('需要：以機關帳號登入後申請').waitFor();
+    // Issue 6: the data-centre application, with its description and printed form.
+    const dataCentre = page.getByRole('region', { name: titles.dc_equipment, exact: true });
+    await dataCentre.getByText('資訊機房設備移（攜）出入申請單').waitFor();
+    expect(await dataCentre.textContent()).toContain('網路資安科主管核准');
 
     // The flow: a drawing in a scrollable box, and its steps as a list for screen readers.
     const show = general.getByRole('button', { name: '查看流程' });

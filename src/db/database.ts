@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -49,6 +50,9 @@ export async function openDatabase(options: { url?: string | undefined; dataDir:
   // `memory://` keeps the database in memory (tests); anything else is a folder on disk.
   if (!options.dataDir.startsWith('memory://')) await fs.mkdir(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir, {
+    // The trigram index of the free-text search (migration 20261123T1000); a PostgreSQL server
+    // has it in its contrib package.
+    extensions: { pg_trgm },
     parsers: {
       [pgliteTypes.DATE]: (v: string) => v,
       [pgliteTypes.INT8]: (v: string) => Number(v),

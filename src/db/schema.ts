@@ -125,6 +125,8 @@ export interface RequestsTable {
   stage_assignee_id: string | null;
   /** Who the request waits for (src/domain/workflow/waiting.ts). */
   waiting_keys: ColumnType<string[], string[] | undefined, string[]>;
+  /** Issue 6: the returned application this one applies again for. */
+  previous_request_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RequestEventsTable {
@@ -159,6 +161,9 @@ export interface AttachmentsTable {
   sha256: string;
   uploaded_by: string;
   created_at: CreatedAt;
+  /** Issue 6: which document of an application the file is (src/shared/data-centre.ts), for which device. */
+  document: ColumnType<string | null, string | null | undefined, string | null>;
+  device: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AttachmentContentsTable {
@@ -211,6 +216,8 @@ export interface SettingsTable {
 export interface RequestClocksTable {
   id: Generated<string>;
   request_id: string;
+  /** Issue 7: the request's type (which never changes), so a period's report needs no join. */
+  request_type: RequestType;
   target_key: string;
   basis: 'working' | 'wall';
   target_ms: number;
@@ -365,7 +372,88 @@ export interface WebContentRoutesTable {
   self_service: boolean;
 }
 
+/** Issue 6: an item of the asset register, the start of the configuration database (ITSM-3). */
+export interface AssetsTable {
+  id: Generated<string>;
+  asset_number: string;
+  name: string;
+  /** A device type of src/shared/data-centre.ts today; systems and services as the CMDB grows. */
+  kind: string;
+  status: 'in_service' | 'carried_out' | 'retired';
+  owner_unit_id: string | null;
+  rack_location: Generated<string>;
+  ip_addresses: ColumnType<string[], string[] | undefined, string[]>;
+  os: Generated<string>;
+  os_version: Generated<string>;
+  brand: Generated<string>;
+  model: Generated<string>;
+  serial_number: Generated<string>;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  evidence: ColumnType<Record<string, unknown>, string | undefined, string>;
+  moved_in_request_id: string | null;
+  moved_out_request_id: ColumnType<string | null, string | null | undefined, string | null>;
+  in_service_since: DateColumn | null;
+  retired_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AssetRelationsTable {
+  from_asset_id: string;
+  to_asset_id: string;
+  kind: 'runs_on' | 'connected_to' | 'depends_on' | 'part_of';
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AssetHistoryTable {
+  id: BigId;
+  asset_id: string;
+  kind:
+    | 'registered'
+    | 'moved_out'
+    | 'carried_out'
+    | 'carried_in'
+    | 'updated'
+    | 'related'
+    | 'unrelated'
+    | 'linked'
+    | 'unlinked';
+  request_id: string | null;
+  actor_id: string | null;
+  at: Timestamp;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface RequestAssetsTable {
+  request_id: string;
+  asset_id: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** ORG-3: a deputy (職務代理人) acts for an absent role holder, for one role, for a set time. */
+export interface DeputiesTable {
+  id: Generated<string>;
+  principal_id: string;
+  deputy_id: string;
+  role: Role;
+  /** The unit the principal holds the role for (null: their own unit). */
+  unit_id: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
+  assets: AssetsTable;
+  asset_relations: AssetRelationsTable;
+  asset_history: AssetHistoryTable;
+  request_assets: RequestAssetsTable;
+  deputies: DeputiesTable;
   web_content_routes: WebContentRoutesTable;
   workflow_definitions: WorkflowDefinitionsTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;

@@ -1,7 +1,12 @@
 import { HANDLER_ROLES, type Role, type UserKind } from '../shared/roles.js';
 
 export { HANDLER_ROLES };
-import { FINAL_STATUSES, type RequestChannel, type RequestStatus } from '../shared/request-vocabulary.js';
+import {
+  FINAL_STATUSES,
+  type RequestChannel,
+  type RequestStatus,
+  type RequestType,
+} from '../shared/request-vocabulary.js';
 
 /**
  * Who may do what (ORG-2, ORG-3). Pure functions of the actor and the object; the services call
@@ -77,8 +82,24 @@ export function abilitiesOf(actor: Actor): Abilities {
 /** A unit and its parent, enough to expand a supervisor's scope to the sections below. */
 export type UnitNode = { id: string; parentId: string | null };
 
-/** The requests an actor may see: all of them, or those of some units plus their own. */
-export type RequestScope = { all: true } | { all: false; userId: string; unitIds: string[] };
+/**
+ * The requests an actor may see: all of them, or those of some units plus their own, plus every
+ * request of the types their role reviews (the data-centre staff see every data-centre application).
+ */
+export type RequestScope =
+  { all: true } | { all: false; userId: string; unitIds: string[]; types?: readonly RequestType[] };
+
+/** Issue 6 (001 三): the data centre's reviewers and approver work on every agency's applications. */
+export const DATA_CENTRE_ROLES: readonly Role[] = [
+  'dc_admin',
+  'asset_keeper',
+  'security_officer',
+  'network_admin',
+  'antivirus_officer',
+  'mdr_officer',
+  'vans_officer',
+  'netsec_chief',
+];
 
 export function requestScopeOf(actor: Actor, units: readonly UnitNode[]): RequestScope {
   if (abilitiesOf(actor).seeAllRequests) return { all: true };
@@ -88,7 +109,16 @@ export function requestScopeOf(actor: Actor, units: readonly UnitNode[]): Reques
   for (const r of actor.roles) {
     if (SUPERVISOR_ROLES.includes(r.role) && r.unitId) roots.add(r.unitId);
   }
-  return { all: false, userId: actor.userId, unitIds: [...descendantsOf(roots, units)] };
+  return {
+    all: false,
+    userId: actor.userId,
+    unitIds: [...descendantsOf(roots, units)],
+    types: [
+      ...(hasRole(actor, DATA_CENTRE_ROLES) ? (['dc_equipment'] as const) : []),
+      // The asset-register keeper enters the equipment a TYPE-3 request bought (000 §2.3.7).
+      ...(hasRole(actor, ['asset_keeper']) ? (['equipment'] as const) : []),
+    ],
+  };
 }
 
 /** The given units and every unit below them. */
@@ -115,6 +145,7 @@ export type RequestAccessFacts = {
   applicantUserId: string | null;
   assigneeId: string | null;
   status: RequestStatus;
+  type?: RequestType | undefined;
 };
 
 export function canViewRequest(actor: Actor, scope: RequestScope, request: RequestAccessFacts): boolean {
@@ -123,7 +154,8 @@ export function canViewRequest(actor: Actor, scope: RequestScope, request: Reque
     request.createdBy === actor.userId ||
     request.applicantUserId === actor.userId ||
     request.assigneeId === actor.userId ||
-    scope.unitIds.includes(request.unitId)
+    scope.unitIds.includes(request.unitId) ||
+    (request.type !== undefined && (scope.types ?? []).includes(request.type))
   );
 }
 

@@ -3,12 +3,12 @@
  * calendar, as the form's dates are, and the sequence restarts each year: `CTSP-115-00001`.
  */
 
+/** Built once: a formatter costs more to make than to use (every filing asks for the year). */
+const TAIPEI_YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric' });
+
 /** The ROC year (民國) of an instant, in Asia/Taipei. */
 export function rocYearOf(instant: Date): number {
-  const gregorian = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric' }).format(instant),
-  );
-  return gregorian - 1911;
+  return Number(TAIPEI_YEAR.format(instant)) - 1911;
 }
 
 /** Formats a request number; the sequence has at least five digits. */

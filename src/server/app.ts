@@ -47,6 +47,12 @@ import { securityRoutes } from './routes/security.routes.js';
 import { workflowRoutes } from './routes/workflow.routes.js';
 import { workflowService } from './services/workflow.service.js';
 import { workflowEffects } from './services/workflow-effects.js';
+import { assetRoutes } from './routes/asset.routes.js';
+import { deputyRoutes } from './routes/deputy.routes.js';
+import { assetService } from './services/asset.service.js';
+import { deputyService } from './services/deputy.service.js';
+import { dcDocumentRoutes } from './routes/dc-documents.routes.js';
+import { dcDocumentService } from './services/dc-documents.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -94,8 +100,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const passwordResets = passwordResetService(ctx, { accounts, settings: securitySettings, notifications });
   const sla = slaService(ctx, { calendar, notifications });
   const workflows = workflowService(ctx);
+  // Publish the shipped definitions now, in their own statements: published first inside a
+  // request's transaction that then rolls back, they would vanish from the database while the
+  // cache still believed them published.
+  await workflows.catalogue();
   const effects = workflowEffects(ctx, { sla, notifications, passwordResets, settings: securitySettings });
-  const requests = requestService(ctx, { sla, notifications, workflows, effects });
+  const requests = requestService(ctx, { sla, notifications, workflows, effects, calendar });
   const deps: RouteDeps = {
     accounts,
     organisation: organisationService(ctx, {
@@ -115,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     notifications,
     reports: reportService(ctx),
     audit: auditService(ctx),
+    assets: assetService(ctx),
+    deputies: deputyService(ctx),
     config,
     databaseKind: database.kind,
   };
@@ -181,6 +193,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   accountRequestRoutes(app, deps);
   accountReviewRoutes(app, deps);
   workflowRoutes(app, deps);
+  assetRoutes(app, deps);
+  deputyRoutes(app, deps);
+  dcDocumentRoutes(app, { dcDocuments: dcDocumentService(ctx) });
 
   const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
   if (hasWeb) {

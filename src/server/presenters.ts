@@ -1,4 +1,5 @@
 import { abilitiesOf, type Actor } from '../domain/policies.js';
+import { assetAbilitiesOf } from '../domain/asset-policies.js';
 import type { RoleRow } from '../db/repositories/organisation.repository.js';
 import type { UnitRow, UserRow } from '../db/schema.js';
 import type { ApiToken, Me, RoleAssignment } from '../shared/api/auth.schema.js';
@@ -49,7 +50,7 @@ export function presentMe(
     mustChangePassword: musts.mustChangePassword,
     mfaEnabled: user.mfa_enabled_at !== null,
     mustEnrolMfa: musts.mustEnrolMfa,
-    abilities: abilitiesOf(actor),
+    abilities: { ...abilitiesOf(actor), ...assetAbilitiesOf(actor) },
   };
 }
 
@@ -148,6 +149,8 @@ export function presentAttachment(a: Detail['attachments'][number]): Attachment 
     sha256: a.sha256,
     uploadedBy: { id: a.uploaded_by, displayName: a.uploaded_by_name },
     createdAt: iso(a.created_at),
+    document: a.document as Attachment['document'],
+    device: a.device,
   };
 }
 
@@ -211,6 +214,8 @@ export function presentDetail(d: Detail): RequestDetail {
       breachedAt: isoOrNull(c.row.breached_at),
       stoppedAt: isoOrNull(c.row.stopped_at),
     })),
+    previousRequest: d.previous,
+    reapplications: d.reapplications,
   };
 }
 

@@ -12,6 +12,10 @@ export const REQUEST_TYPES = [
   'relocation',
   'security_incident',
   'vendor_account',
+  // Issue 6 (001): data-centre equipment move-in/out.
+  'dc_equipment',
+  // Issue 4 (004 壹一): a connected agency's rule change, announced ten working days ahead.
+  'rule_change',
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
@@ -23,6 +27,8 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, { 'zh-TW': string; en: str
   relocation: { 'zh-TW': '設備移機', en: 'Equipment relocation' },
   security_incident: { 'zh-TW': '資安事件通報', en: 'Security incident' },
   vendor_account: { 'zh-TW': '廠商系統管理者帳號', en: 'Vendor administrator account' },
+  dc_equipment: { 'zh-TW': '資訊機房設備移（攜）出入', en: 'Data-centre equipment move in/out' },
+  rule_change: { 'zh-TW': '服務介接機關規則變更通知', en: "Connected agency's rule change notice" },
 };
 
 /** INT-1: how a request reached the desk. */
@@ -68,6 +74,7 @@ export const REQUEST_EVENT_KINDS = [
   'created',
   'commented',
   'attachment_added',
+  'attachment_removed',
   'assigned',
   'status_changed',
   'clock_started',
@@ -84,6 +91,8 @@ export const REQUEST_EVENT_KINDS = [
   'reported_externally',
   'account_created',
   'archived',
+  // Issue 6: approval entered moved-in devices in the asset register (or closed moved-out ones).
+  'assets_registered',
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 

@@ -11,8 +11,12 @@ import { AccountReviewsPage } from './pages/account-reviews.page.js';
 import { AdminUserPage } from './pages/admin-user.page.js';
 import { AdminSettingsPage } from './pages/admin-settings.page.js';
 import { AdminUsersPage } from './pages/admin-users.page.js';
+import { AdminWebContentRoutingPage, WEB_CONTENT_ROUTING_PATH } from './pages/admin-web-content-routing.page.js';
 import { AdminWorkflowsPage } from './pages/admin-workflows.page.js';
+import { AssetPage } from './pages/asset.page.js';
+import { AssetsPage } from './pages/assets.page.js';
 import { AuditPage } from './pages/audit.page.js';
+import { DeputiesPage } from './pages/deputies.page.js';
 import { ForgotPasswordPage } from './pages/forgot-password.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
 import { NotificationsPage } from './pages/notifications.page.js';
@@ -51,6 +55,10 @@ export function AppRoutes() {
         <Route path="/admin/users/:id" element={guarded(<AdminUserPage />)} />
         <Route path="/admin/settings" element={guarded(<AdminSettingsPage />)} />
         <Route path="/admin/workflows" element={guarded(<AdminWorkflowsPage />)} />
+        <Route path={WEB_CONTENT_ROUTING_PATH} element={guarded(<AdminWebContentRoutingPage />)} />
+        <Route path="/assets" element={guarded(<AssetsPage />)} />
+        <Route path="/assets/:id" element={guarded(<AssetPage />)} />
+        <Route path="/deputies" element={guarded(<DeputiesPage />)} />
         <Route path="/audit" element={guarded(<AuditPage />)} />
         <Route path="/notifications" element={guarded(<NotificationsPage />)} />
         <Route path="/reports/service-levels" element={guarded(<ServiceLevelsPage />)} />

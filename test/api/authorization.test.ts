@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { SHIPPED_CALENDAR_DIR } from '../../src/server/bootstrap.js';
+import { ASSET_EDIT_ROLES, ASSET_READ_ALL_ROLES } from '../../src/domain/asset-policies.js';
+import { assetRepository } from '../../src/db/repositories/asset.repository.js';
+import { deputyRepository } from '../../src/db/repositories/deputy.repository.js';
+import { NON_DEPUTISABLE_ROLES } from '../../src/shared/api/deputy.schema.js';
 import { ROLES, type Role } from '../../src/shared/roles.js';
 import { multipart, PASSWORD, TestApp, type Session } from '../helpers/test-app.js';
 
@@ -24,6 +28,19 @@ const SEE_ALL: readonly Role[] = [
 ];
 const ASSIGN: readonly Role[] = ['desk_agent', 'it_officer', 'it_chief', 'onsite_manager', 'admin'];
 const SUPERVISORS: readonly Role[] = ['section_chief', 'division_deputy', 'division_head'];
+/** Issue 6: the asset register's readers of every item and its keepers; an item of the filer's unit. */
+const ASSET_READERS = ASSET_READ_ALL_ROLES;
+const ASSET_KEEPERS = ASSET_EDIT_ROLES;
+const assetAnswer = (yes: number) => (role: Role) =>
+  ASSET_KEEPERS.includes(role) ? yes : ASSET_READERS.includes(role) ? 403 : 404;
+/** Who sees both the filer's request and the filer's unit's items, and may comment. */
+const LINKERS = SEE_ALL.filter((r) => ASSET_READERS.includes(r));
+/** Each keeper makes and removes a relation of its own kind, so that the walk's order does not matter. */
+const RELATION_OF: Partial<Record<Role, string>> = {
+  dc_admin: 'runs_on',
+  asset_keeper: 'connected_to',
+  admin: 'depends_on',
+};
 
 type Caller = Role | 'anonymous';
 type Ctx = {
@@ -33,8 +50,19 @@ type Ctx = {
   reviewId: string;
   filerReviewItemId: string;
   accountRequestId: string;
+  assets: AssetIds;
+  deputyshipId: string;
+  standInId: string;
   session: Session | null;
   role: Caller;
+};
+type AssetIds = {
+  item: string;
+  other: string;
+  related: string;
+  /** One item per role to link to the request, and one linked already to unlink. */
+  toLink: Record<string, string>;
+  toUnlink: Record<string, string>;
 };
 type Case = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -145,6 +173,13 @@ const CASES: Case[] = [
     expect: seeing(200),
   },
   {
+    // Issue 6: only a returned data-centre application has a return letter; the walk's request is not one.
+    method: 'GET',
+    url: '/api/requests/:id/return-letter.pdf',
+    path: (c) => `/api/requests/${c.requestId}/return-letter.pdf`,
+    expect: seeing(409),
+  },
+  {
     method: 'POST',
     url: '/api/requests/:id/comments',
     path: (c) => `/api/requests/${c.requestId}/comments`,
@@ -170,6 +205,13 @@ const CASES: Case[] = [
     url: '/api/requests/:id/attachments/:attachmentId',
     path: (c) => `/api/requests/${c.requestId}/attachments/${c.attachmentId}`,
     expect: seeing(200),
+  },
+  {
+    // Only the uploader withdraws a file (the filer here, who is none of these roles).
+    method: 'DELETE',
+    url: '/api/requests/:id/attachments/:attachmentId',
+    path: (c) => `/api/requests/${c.requestId}/attachments/${c.attachmentId}`,
+    expect: seeing(403),
   },
   {
     method: 'GET',
@@ -514,6 +556,90 @@ const CASES: Case[] = [
     }),
     expect: only(['admin'], 200),
   },
+  { method: 'GET', url: '/api/assets', path: () => '/api/assets?q=AUTH', expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/assets',
+    path: () => '/api/assets',
+    body: (c) => ({ assetNumber: `NEW-${String(c.role)}`, name: '新資產', kind: 'storage', ownerUnitId: null }),
+    expect: only(ASSET_KEEPERS, 201),
+  },
+  {
+    method: 'GET',
+    url: '/api/assets/:id',
+    path: (c) => `/api/assets/${c.assets.item}`,
+    expect: only(ASSET_READERS, 200, 404),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/assets/:id',
+    path: (c) => `/api/assets/${c.assets.item}`,
+    body: (c) => ({ rackLocation: `R-${String(c.role)}` }),
+    expect: assetAnswer(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/assets/:id/relations',
+    path: (c) => `/api/assets/${c.assets.item}/relations`,
+    body: (c) => ({ toAssetId: c.assets.other, kind: RELATION_OF[c.role as Role] ?? 'part_of' }),
+    expect: assetAnswer(201),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/assets/:id/relations/:toAssetId/:kind',
+    path: (c) =>
+      `/api/assets/${c.assets.item}/relations/${c.assets.related}/${RELATION_OF[c.role as Role] ?? 'part_of'}`,
+    expect: assetAnswer(204),
+  },
+  {
+    method: 'GET',
+    url: '/api/requests/:id/assets',
+    path: (c) => `/api/requests/${c.requestId}/assets`,
+    expect: seeing(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/requests/:id/assets',
+    path: (c) => `/api/requests/${c.requestId}/assets`,
+    body: (c) => ({ assetId: c.assets.toLink[c.role] ?? c.assets.item }),
+    // Those who see the request but not the item, or the item but not the request, learn of neither.
+    expect: only(LINKERS, 201, 404),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/requests/:id/assets/:assetId',
+    path: (c) => `/api/requests/${c.requestId}/assets/${c.assets.toUnlink[c.role] ?? c.assets.item}`,
+    expect: only(LINKERS, 204, 404),
+  },
+  { method: 'GET', url: '/api/deputies', path: () => '/api/deputies', expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/deputies',
+    path: () => '/api/deputies',
+    // Each holder appoints a deputy for their own role; some roles nobody acts for.
+    body: (c) => ({
+      principalId: c.session?.user.id ?? '00000000-0000-4000-8000-000000000000',
+      deputyId: c.standInId,
+      role: c.role === 'anonymous' ? 'requester' : c.role,
+      startsAt: '2026-11-23T02:00:00Z',
+      endsAt: '2026-11-30T02:00:00Z',
+      reason: '休假',
+    }),
+    expect: (role) => (NON_DEPUTISABLE_ROLES.includes(role) ? 400 : 201),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/deputies/:id',
+    path: (c) => `/api/deputies/${c.deputyshipId}`,
+    // Someone else's deputyship: only an administrator sees and ends it.
+    expect: only(['admin'], 204, 404),
+  },
+  {
+    method: 'GET',
+    url: '/api/deputies/candidates',
+    path: () => '/api/deputies/candidates?q=stand',
+    expect: (role) => (role !== 'admin' && NON_DEPUTISABLE_ROLES.includes(role) ? 403 : 200),
+  },
   // Last two: they end the sessions the other cases use.
   {
     method: 'POST',
@@ -541,6 +667,9 @@ describe('authorisation of every route for every role', () => {
   let reviewId = '';
   let filerReviewItemId = '';
   let accountRequestId = '';
+  const assets: AssetIds = { item: '', other: '', related: '', toLink: {}, toUnlink: {} };
+  let deputyshipId = '';
+  let standInId = '';
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -582,6 +711,47 @@ describe('authorisation of every route for every role', () => {
       },
     });
     accountRequestId = asked.json<{ id: string }>().id;
+    // Issue 6: items of the filer's unit, related and linked beforehand where a case removes something.
+    const db = t.database.db;
+    const item = async (n: string) =>
+      (
+        await assetRepository.insert(db, {
+          asset_number: n,
+          name: `資產 ${n}`,
+          kind: 'server_ap',
+          status: 'in_service',
+          owner_unit_id: filer.user.unitId,
+          moved_in_request_id: null,
+          in_service_since: null,
+        })
+      ).id;
+    assets.item = await item('AUTH-ITEM');
+    assets.other = await item('AUTH-OTHER');
+    assets.related = await item('AUTH-RELATED');
+    for (const kind of Object.values(RELATION_OF)) {
+      await assetRepository.relate(db, assets.item, assets.related, kind as 'runs_on', filerId, t.clock.now());
+    }
+    for (const role of ROLES) {
+      assets.toLink[role] = await item(`AUTH-LINK-${role}`);
+      assets.toUnlink[role] = await item(`AUTH-UNLINK-${role}`);
+      await assetRepository.link(db, requestId, assets.toUnlink[role], filerId);
+    }
+    // ORG-3: a deputyship of someone none of the callers is, and the deputy the callers appoint.
+    standInId = (await t.user('stand-in', { unit: 'role-unit' })).id;
+    const principal = await t.user('principal', { unit: 'filing-unit', roles: ['it_officer'] });
+    deputyshipId = (
+      await deputyRepository.insert(db, {
+        principalId: principal.id,
+        deputyId: standInId,
+        role: 'it_officer',
+        unitId: principal.unitId,
+        startsAt: t.clock.now(),
+        endsAt: new Date(t.clock.now().getTime() + 86_400_000),
+        reason: '休假',
+        createdBy: principal.id,
+        createdAt: t.clock.now(),
+      })
+    ).id;
     const review = await t.inject({ method: 'POST', url: '/api/account-reviews', as: sessions.get('admin')! });
     reviewId = review.json<{ id: string }>().id;
     filerReviewItemId = review
@@ -613,6 +783,9 @@ describe('authorisation of every route for every role', () => {
           reviewId,
           filerReviewItemId,
           accountRequestId,
+          assets,
+          deputyshipId,
+          standInId,
           session,
           role,
         };

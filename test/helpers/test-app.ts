@@ -175,10 +175,17 @@ export class TestApp {
   }
 }
 
-/** Builds a multipart/form-data body with files in the field `file`. */
-export function multipart(files: Array<{ name: string; type: string; content: Buffer | string }>, field = 'file') {
+/** Builds a multipart/form-data body with files in the field `file`, after any text `fields`. */
+export function multipart(
+  files: Array<{ name: string; type: string; content: Buffer | string }>,
+  field = 'file',
+  fields: Record<string, string> = {},
+) {
   const boundary = `----govdesk${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
   for (const f of files) {
     parts.push(
       Buffer.from(

@@ -8,6 +8,9 @@ import * as addWorkflowEvents from './20261123T0600-add-workflow-events.js';
 import * as addWebContentRouting from './20261123T0700-add-web-content-routing.js';
 import * as addWaitingKeys from './20261123T0800-add-waiting-keys.js';
 import * as keepDefinitionKeyOrder from './20261123T0900-keep-definition-key-order.js';
+import * as addSearchQueueAndReportIndexes from './20261123T1000-add-search-queue-and-report-indexes.js';
+import * as addDataCentre from './20261123T1100-add-data-centre-and-asset-register.js';
+import * as addRuleChangeNotices from './20261123T1200-add-rule-change-notices.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -24,4 +27,7 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261123T0700-add-web-content-routing', up: addWebContentRouting.up },
   { name: '20261123T0800-add-waiting-keys', up: addWaitingKeys.up },
   { name: '20261123T0900-keep-definition-key-order', up: keepDefinitionKeyOrder.up },
+  { name: '20261123T1000-add-search-queue-and-report-indexes', up: addSearchQueueAndReportIndexes.up },
+  { name: '20261123T1100-add-data-centre-and-asset-register', up: addDataCentre.up },
+  { name: '20261123T1200-add-rule-change-notices', up: addRuleChangeNotices.up },
 ];

@@ -25,13 +25,15 @@ export const clockRepository = {
     return db.updateTable('request_clocks').set(changes).where('id', '=', id).execute();
   },
 
-  /** Clocks whose next check is due, locked for this transaction; other workers skip them. */
+  /**
+   * Clocks whose next check is due, locked for this transaction; other workers skip them. The
+   * worker reads each clock's request when it handles it, under the request's lock: joining
+   * `requests` here would hash the whole table when many clocks are due (bench/README.md).
+   */
   claimDue(db: Executor, now: Date, limit: number) {
     return db
       .selectFrom('request_clocks as c')
-      .innerJoin('requests as r', 'r.id', 'c.request_id')
       .selectAll('c')
-      .select(['r.number', 'r.title', 'r.type', 'r.priority', 'r.assignee_id', 'r.escalation_tier'])
       .where('c.next_check_at', '<=', now)
       .orderBy('c.next_check_at')
       .limit(limit)

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 
 /** In-app notifications, mail preferences and the mail outbox. */
@@ -65,6 +66,35 @@ export const notificationRepository = {
   preferences(db: Executor, userIds: readonly string[]) {
     if (userIds.length === 0) return Promise.resolve([]);
     return db.selectFrom('notification_preferences').selectAll().where('user_id', 'in', userIds).execute();
+  },
+
+  /**
+   * The users who get a notice of this kind by mail: those with an address who did not turn the
+   * kind's mail off. One statement, however many recipients.
+   */
+  mailRecipients(
+    db: Executor,
+    userIds: readonly string[],
+    kind: string,
+  ): Promise<Array<{ id: string; email: string }>> {
+    if (userIds.length === 0) return Promise.resolve([]);
+    return db
+      .selectFrom('users as u')
+      .select(['u.id', sql<string>`u.email`.as('email')])
+      .where('u.id', 'in', userIds)
+      .where('u.email', 'is not', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('notification_preferences as p')
+              .select('p.user_id')
+              .whereRef('p.user_id', '=', 'u.id')
+              .where('p.kind', '=', kind)
+              .where('p.by_mail', '=', false),
+          ),
+        ),
+      )
+      .execute();
   },
 
   async setPreferences(

@@ -1,6 +1,7 @@
 import type { Role, UnitKind, UserKind } from '../../shared/roles.js';
 import type { Executor } from '../database.js';
 import type { UnitRow, UserRow } from '../schema.js';
+import { deputyRepository } from './deputy.repository.js';
 
 export type RoleRow = { user_id: string; role: Role; unit_id: string | null; unit_name: string | null };
 
@@ -206,15 +207,22 @@ export const organisationRepository = {
       .execute();
   },
 
-  /** Every role held by a usable account, with the unit it is held for (the person's own when none is named). */
-  activeRoleHolders(db: Executor) {
-    return db
+  /**
+   * Every role held by a usable account, with the unit it is held for (the person's own when none is
+   * named), and every role a deputy acts in at `now` for an absent holder (ORG-3).
+   */
+  async activeRoleHolders(
+    db: Executor,
+    now: Date = new Date(),
+  ): Promise<Array<{ userId: string; role: Role; unitId: string | null }>> {
+    const held = await db
       .selectFrom('role_assignments as r')
       .innerJoin('users as u', 'u.id', 'r.user_id')
       .select(['r.user_id as userId', 'r.role', (eb) => eb.fn.coalesce('r.unit_id', 'u.unit_id').as('unitId')])
       .where('u.disabled_at', 'is', null)
       .orderBy('r.created_at')
       .execute();
+    return [...held, ...(await deputyRepository.actingHolders(db, now))];
   },
 
   /** Every supervisor role held by a usable account: who answers for which unit. */

@@ -37,18 +37,59 @@ const SORTS = {
 } as const;
 export type RequestSort = keyof typeof SORTS;
 
+/**
+ * The text the free-text search looks in. It is the expression of the trigram index
+ * `requests_search_trgm_idx` (migration 20261123T1000), character for character, so that the
+ * planner can use the index for `like` and `ilike`.
+ */
+const SEARCH_TEXT = sql`(r.number || ' ' || r.title || ' ' || r.description || ' ' || r.applicant_name)`;
+
+/** A one- or two-character search (no trigram to look up) reads at most this many of the newest requests. */
+export const SHORT_TERM_WINDOW = 20_000;
+
+/** A list counts its matches up to this many; past it, the total says "more than 10,000". */
+export const COUNT_CAP = 10_000;
+
+/**
+ * A free-text search counts up to this many: its count rechecks every match it reads in the
+ * table, and "1,000+ found" says as much as "50,047 found" (bench/README.md).
+ */
+export const TEXT_COUNT_CAP = 1_000;
+
+/**
+ * How a free-text term is searched: its `like` pattern, whether it has case, and whether the
+ * trigram index can find it (pg_trgm extracts trigrams from runs of three or more letters or digits).
+ */
+export function textSearchOf(term: string): { pattern: string; caseless: boolean; indexed: boolean } {
+  return {
+    pattern: `%${escapeLike(term)}%`,
+    caseless: term.toLowerCase() === term.toUpperCase(),
+    indexed: /[\p{L}\p{N}]{3}/u.test(term),
+  };
+}
+
+/** `r`'s searched text contains the term (the alias `r` is the request). */
+export function searchCondition(term: string) {
+  const { pattern, caseless } = textSearchOf(term);
+  // A term without upper or lower case (Chinese, digits) needs no case folding: `like` rechecks
+  // the index's candidates several times faster than `ilike`.
+  return caseless ? sql<boolean>`${SEARCH_TEXT} like ${pattern}` : sql<boolean>`${SEARCH_TEXT} ilike ${pattern}`;
+}
+
 type From = SelectQueryBuilder<Database & { r: Database['requests'] }, 'r', object>;
 
 function applyScopeAndFilter(query: From, scope: RequestScope, filter: RequestFilter): From {
   let q = query;
   if (!scope.all) {
     const { userId, unitIds } = scope;
+    const types = [...(scope.types ?? [])];
     q = q.where((eb: ExpressionBuilder<Database & { r: Database['requests'] }, 'r'>) =>
       eb.or([
         eb('r.created_by', '=', userId),
         eb('r.applicant_user_id', '=', userId),
         eb('r.assignee_id', '=', userId),
         ...(unitIds.length > 0 ? [eb('r.unit_id', 'in', unitIds)] : []),
+        ...(types.length > 0 ? [eb('r.type', 'in', types)] : []),
       ]),
     );
   }
@@ -66,15 +107,15 @@ function applyScopeAndFilter(query: From, scope: RequestScope, filter: RequestFi
     q = q.where(sql<boolean>`r.waiting_keys && ${sql.val(keys)}::text[]`);
   }
   if (filter.text) {
-    const like = `%${escapeLike(filter.text)}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb('r.number', 'ilike', like),
-        eb('r.title', 'ilike', like),
-        eb('r.description', 'ilike', like),
-        eb('r.applicant_name', 'ilike', like),
-      ]),
-    );
+    const search = textSearchOf(filter.text);
+    q = q.where(searchCondition(filter.text));
+    if (!search.indexed) {
+      // Fewer than three letters in a row give the trigram index nothing to look up: search only
+      // the newest requests, so a rare short term costs a bounded walk, not the whole table.
+      q = q.where(
+        sql<boolean>`r.created_at >= coalesce((select w.created_at from requests w order by w.created_at desc offset ${sql.lit(SHORT_TERM_WINDOW - 1)} limit 1), '-infinity')`,
+      );
+    }
   }
   return q;
 }
@@ -120,6 +161,11 @@ export const requestRepository = {
       .executeTakeFirst();
   },
 
+  /**
+   * A page of the requests in scope that match the filter, and their total: exact up to
+   * COUNT_CAP (TEXT_COUNT_CAP with a free-text term), a lower bound (`totalCapped`) past it;
+   * `searchWindow` when a short term searched only the newest requests.
+   */
   async list(
     db: Executor,
     scope: RequestScope,
@@ -138,8 +184,21 @@ export const requestRepository = {
       .offset(page.offset)
       .limit(page.limit)
       .execute();
-    const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { rows, total: Number(count.n) };
+    const searchWindow = filter.text && !textSearchOf(filter.text).indexed ? SHORT_TERM_WINDOW : null;
+    // A short last page (or an empty first one) is its own count.
+    if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
+      return { rows, total: page.offset + rows.length, totalCapped: false, searchWindow };
+    }
+    // Counting stops after cap + 1 matches: a count is never a walk over a million rows.
+    const cap = filter.text ? TEXT_COUNT_CAP : COUNT_CAP;
+    const matches = base.select(sql<number>`1`.as('one')).limit(cap + 1);
+    const count = await db
+      .selectFrom(matches.as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const n = Number(count.n);
+    const total = Math.max(Math.min(n, cap), page.offset + rows.length);
+    return { rows, total, totalCapped: n > cap, searchWindow };
   },
 
   /** Open requests a person works on or asked for: what they still hold when they leave. */
@@ -155,13 +214,35 @@ export const requestRepository = {
     return q.orderBy('created_at', 'desc').limit(200).execute();
   },
 
-  countAttachments(db: Executor, requestId: string): Promise<number> {
+  /** Every file of a request as the workflow rules see it: which document it is, for which device. */
+  /** The returned request a request applies again for, and the requests applying again for it (issue 6). */
+  async relatedApplications(db: Executor, row: { id: string; previous_request_id: string | null }) {
+    const previous = row.previous_request_id
+      ? await db
+          .selectFrom('requests')
+          .select(['id', 'number'])
+          .where('id', '=', row.previous_request_id)
+          .executeTakeFirst()
+      : undefined;
+    const reapplications = await db
+      .selectFrom('requests')
+      .select(['id', 'number'])
+      .where('previous_request_id', '=', row.id)
+      .orderBy('created_at')
+      .execute();
+    return { previous: previous ?? null, reapplications };
+  },
+
+  attachmentDocuments(
+    db: Executor,
+    requestId: string,
+  ): Promise<Array<{ document: string | null; device: number | null }>> {
     return db
       .selectFrom('attachments')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select(['document', 'device'])
       .where('request_id', '=', requestId)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
+      .orderBy('ordinal')
+      .execute();
   },
 
   setWaitingKeys(db: Executor, id: string, keys: readonly string[]): Promise<unknown> {
@@ -262,6 +343,39 @@ export const requestRepository = {
       .execute();
   },
 
+  /**
+   * Appends several entries to one request's history, in order, in one statement (every row's
+   * subquery sees the history as it was before the statement); the caller holds the request's lock.
+   */
+  async appendEvents(
+    db: Executor,
+    requestId: string,
+    events: ReadonlyArray<{
+      kind: RequestEventKind;
+      actorId: string | null;
+      at: Date;
+      data?: Record<string, unknown>;
+    }>,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    await db
+      .insertInto('request_events')
+      .values((eb) =>
+        events.map((event, i) => ({
+          request_id: requestId,
+          seq: eb
+            .selectFrom('request_events')
+            .select(sql<number>`coalesce(max(seq), 0) + ${i + 1}`.as('next'))
+            .where('request_id', '=', requestId),
+          kind: event.kind,
+          actor_id: event.actorId,
+          at: event.at,
+          data: JSON.stringify(event.data ?? {}),
+        })),
+      )
+      .execute();
+  },
+
   history(db: Executor, requestId: string) {
     return db
       .selectFrom('request_events as e')
@@ -302,6 +416,8 @@ export const requestRepository = {
       sha256: string;
       uploadedBy: string;
       at: Date;
+      document?: string | null;
+      device?: number | null;
     },
   ) {
     const row = await db
@@ -314,6 +430,8 @@ export const requestRepository = {
         sha256: a.sha256,
         uploaded_by: a.uploadedBy,
         created_at: a.at,
+        document: a.document ?? null,
+        device: a.device ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -330,6 +448,10 @@ export const requestRepository = {
       .where('a.request_id', '=', requestId)
       .orderBy('a.ordinal')
       .execute();
+  },
+
+  async deleteAttachment(db: Executor, requestId: string, attachmentId: string): Promise<void> {
+    await db.deleteFrom('attachments').where('id', '=', attachmentId).where('request_id', '=', requestId).execute();
   },
 
   attachmentWithContent(db: Executor, requestId: string, attachmentId: string) {

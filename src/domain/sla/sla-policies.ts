@@ -96,6 +96,81 @@ export const CLOCK_TARGETS = {
     source: '004 壹: 規則改變需提前十個工作天告知',
     label: { 'zh-TW': '規則變更預告（10 工作天）', en: 'Rule change notice (10 working days)' },
   },
+  // Issue 6 (001): the data-centre review. 001 sets no deadlines; these defaults keep each step
+  // moving and agencies adjust them in the service-level settings.
+  dcWindowCheck: {
+    key: 'dc.window_check',
+    basis: 'working',
+    targetMs: 1 * WORKING_DAY_MS,
+    source: '001 二: 數位發展局窗口收件，檢視 4 項申請文件是否齊備（GovDesk 預設 1 工作天）',
+    label: { 'zh-TW': '窗口收件檢視（1 工作天）', en: 'Documents checked on receipt (1 working day)' },
+  },
+  dcReviewDcAdmin: {
+    key: 'dc.review.dc_admin',
+    basis: 'working',
+    targetMs: 3 * WORKING_DAY_MS,
+    source: '001 三: 資訊機房管理員審核（GovDesk 預設 3 工作天）',
+    label: {
+      'zh-TW': '資訊機房管理員審核（3 工作天）',
+      en: 'Review by the data-centre administrator (3 working days)',
+    },
+  },
+  dcReviewAssetKeeper: {
+    key: 'dc.review.asset_keeper',
+    basis: 'working',
+    targetMs: 3 * WORKING_DAY_MS,
+    source: '001 三: 資產清冊管理者審核（GovDesk 預設 3 工作天）',
+    label: { 'zh-TW': '資產清冊管理者審核（3 工作天）', en: 'Review by the asset-register keeper (3 working days)' },
+  },
+  dcReviewSecurity: {
+    key: 'dc.review.security',
+    basis: 'working',
+    targetMs: 3 * WORKING_DAY_MS,
+    source: '001 三: 資通安全專職人員審核（GovDesk 預設 3 工作天）',
+    label: { 'zh-TW': '資通安全專職人員審核（3 工作天）', en: 'Review by the security officer (3 working days)' },
+  },
+  dcReviewNetwork: {
+    key: 'dc.review.network',
+    basis: 'working',
+    targetMs: 3 * WORKING_DAY_MS,
+    source: '001 三: 網路連線管理人員審核（GovDesk 預設 3 工作天）',
+    label: { 'zh-TW': '網路連線管理人員審核（3 工作天）', en: 'Review by the network administrator (3 working days)' },
+  },
+  dcReviewAntivirus: {
+    key: 'dc.review.antivirus',
+    basis: 'working',
+    targetMs: 3 * WORKING_DAY_MS,
+    source: '001 三: 防毒軟體業務承辦人審核（GovDesk 預設 3 工作天）',
+    label: { 'zh-TW': '防毒軟體業務承辦人審核（3 工作天）', en: 'Review by the antivirus officer (3 working days)' },
+  },
+  dcReviewMdr: {
+    key: 'dc.review.mdr',
+    basis: 'working',
+    targetMs: 3 * WORKING_DAY_MS,
+    source: '001 三: MDR／EDR 業務承辦人審核（GovDesk 預設 3 工作天）',
+    label: { 'zh-TW': 'MDR／EDR 業務承辦人審核（3 工作天）', en: 'Review by the MDR/EDR officer (3 working days)' },
+  },
+  dcReviewVans: {
+    key: 'dc.review.vans',
+    basis: 'working',
+    targetMs: 3 * WORKING_DAY_MS,
+    source: '001 三: VANS 業務承辦人審核（GovDesk 預設 3 工作天）',
+    label: { 'zh-TW': 'VANS 業務承辦人審核（3 工作天）', en: 'Review by the VANS officer (3 working days)' },
+  },
+  dcConsolidation: {
+    key: 'dc.consolidation',
+    basis: 'working',
+    targetMs: 1 * WORKING_DAY_MS,
+    source: '001 三.1(2): 資訊機房管理員彙整意見（GovDesk 預設 1 工作天）',
+    label: { 'zh-TW': '機房管理員彙整意見（1 工作天）', en: 'Opinions gathered (1 working day)' },
+  },
+  dcApproval: {
+    key: 'dc.approval',
+    basis: 'working',
+    targetMs: 2 * WORKING_DAY_MS,
+    source: '001 一: 網路資安科主管核准（GovDesk 預設 2 工作天）',
+    label: { 'zh-TW': '網路資安科主管核准（2 工作天）', en: 'Section chief approves (2 working days)' },
+  },
 } as const satisfies Record<string, ClockTarget>;
 
 /** Warn the assignee at these shares of a target (configurable per agency). */

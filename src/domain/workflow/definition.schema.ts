@@ -156,6 +156,7 @@ export const EffectDecl = z.discriminatedUnion('kind', [
     atField: FieldPath.optional(),
   }),
   z.strictObject({ kind: z.literal('archive') }),
+  z.strictObject({ kind: z.literal('updateAssetRegister') }),
 ]);
 export type EffectDecl = z.infer<typeof EffectDecl>;
 
@@ -233,7 +234,7 @@ export const ActionDef = z.strictObject({
 export type ActionDef = z.infer<typeof ActionDef>;
 
 /** The printed form a type uses (DOC-1): 附件一, 附件三 or 附件四. */
-export const FORM_DOCUMENTS = ['attachment_1', 'attachment_3', 'attachment_4'] as const;
+export const FORM_DOCUMENTS = ['attachment_1', 'attachment_3', 'attachment_4', 'dc_form', 'record'] as const;
 
 export const FilingDef = z.strictObject({
   channels: z.array(z.enum(REQUEST_CHANNELS)).min(1),

@@ -24,20 +24,30 @@ import { incidentGradeOf } from './rules.js';
  * - `recordExternalReport`: the incident was reported to the superior authority or the national
  *   CERT at `at` (000 §2.6.4).
  * - `archive`: the desk files the closed case (000 §2.1.9).
+ * - `updateAssetRegister`: an approved data-centre application (001, DC-4) enters the devices
+ *   moved in in the asset register with their asset numbers, or closes those moved out.
  */
 export type Effect =
   | { kind: 'startClock'; clock: string }
   | { kind: 'stopClock'; clock: string }
   | { kind: 'pauseClocks' }
   | { kind: 'resumeClocks' }
-  | { kind: 'assign'; role: Role | 'requester'; slot: 'request' | 'stage'; userId: string | null }
+  | {
+      kind: 'assign';
+      role: Role | 'requester';
+      slot: 'request' | 'stage';
+      /** The person the action named (an id or an account name), and the field that named them. */
+      userId: string | null;
+      userField?: string | undefined;
+    }
   | { kind: 'notify'; to: ActorSpec[]; notice: NoticeKind }
   | { kind: 'startStage'; stage: string }
   | { kind: 'completeStage'; stage: string }
   | { kind: 'createCompanyAccount' }
   | { kind: 'escalate'; to: Role[]; grade: IncidentGrade | null; level: number | null }
   | { kind: 'recordExternalReport'; to: 'superior_authority' | 'national_cert'; at: string }
-  | { kind: 'archive' };
+  | { kind: 'archive' }
+  | { kind: 'updateAssetRegister' };
 
 /** Engine-generated effects travel through XState as declarations too. */
 export type InternalEffectDecl =
@@ -53,6 +63,7 @@ export function resolveEffect(decl: InternalEffectDecl, facts: EvalContext, ctx:
         role: decl.role,
         slot: decl.slot ?? 'request',
         userId: typeof user === 'string' && user.length > 0 ? user : null,
+        ...(decl.userField ? { userField: decl.userField } : {}),
       };
     }
     case 'escalate': {

@@ -39,6 +39,8 @@ export type RequestFacts = {
   applicationDate: string | null;
   wishedDate: string | null;
   attachmentCount: number;
+  /** The files' document kinds (issue 6: an application's letter, reports, proofs), per device. */
+  documents?: ReadonlyArray<{ document: string | null; device: number | null }> | undefined;
   /** The values of the type's own form (the definition's `form` schema). */
   form: Readonly<Record<string, unknown>>;
   /** What the workflow has collected so far (sign-offs, opinions, estimates …), by `record` path. */
@@ -46,7 +48,12 @@ export type RequestFacts = {
 };
 
 /** The moment of the call: an instant, and the date in Asia/Taipei. */
-export type EngineContext = { now: string; today: string };
+export type EngineContext = {
+  now: string;
+  today: string;
+  /** Whether a date is a working day of the office calendar (SLA-1); Monday–Friday when absent. */
+  isWorkingDay?: ((date: string) => boolean) | undefined;
+};
 
 /** What a request stores of its workflow: the definition it started with, and where it stands. */
 export type WorkflowState = { type: RequestType; version: number; value: StateValue };

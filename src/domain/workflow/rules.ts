@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
+import { applicationProblems, devicesNeedingNumbers, reviewProblems } from '../../shared/data-centre.js';
 import { readPath, type EvalContext } from './conditions.js';
 import { FieldPath, LocalizedText, type IncidentGrade, type RuleRef } from './definition.schema.js';
 import { text, type ActorFacts } from './facts.js';
@@ -10,7 +11,27 @@ import { text, type ActorFacts } from './facts.js';
  * of its parameters so that a definition naming an unknown rule or bad parameters fails to load.
  */
 
-export type RuleContext = { now: string; today: string; actor: ActorFacts | null };
+export type RuleContext = {
+  now: string;
+  today: string;
+  actor: ActorFacts | null;
+  isWorkingDay?: ((date: string) => boolean) | undefined;
+};
+
+const weekday = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d >= 1 && d <= 5;
+};
+
+/** The `n`th working day after `today` (today itself not counted). */
+export function workingDaysAfter(today: string, n: number, isWorkingDay: (date: string) => boolean = weekday): string {
+  let date = today;
+  for (let counted = 0; counted < n;) {
+    date = addLead(date, 0, 1);
+    if (isWorkingDay(date)) counted++;
+  }
+  return date;
+}
 
 /** A broken rule: the field at fault, a stable reason code, the message in both languages. */
 export type RuleFailure = { field: string; code: string; message: LocalizedText };
@@ -78,19 +99,24 @@ const asRecord = (v: unknown): Record<string, unknown> =>
 
 export const RULES = {
   leadTime: rule({
-    summary: 'A date (the wished date by default) lies at least `months`/`days` after today (TYPE-3, TYPE-5, INT-6).',
+    summary:
+      "A date (the wished date by default) lies at least `months`/`days`/`workingDays` after today (TYPE-3, TYPE-5, INT-6; 10 working days for a connected agency's rule change).",
     params: z
       .strictObject({
         months: z.number().int().min(0).optional(),
         days: z.number().int().min(0).optional(),
+        workingDays: z.number().int().min(1).max(250).optional(),
         field: FieldPath.optional(),
         label: LocalizedText,
       })
-      .refine((p) => (p.months ?? 0) + (p.days ?? 0) > 0, 'give months or days'),
+      .refine((p) => (p.months ?? 0) + (p.days ?? 0) + (p.workingDays ?? 0) > 0, 'give months, days or workingDays')
+      .refine((p) => !p.workingDays || (!p.months && !p.days), 'give workingDays alone'),
     check(p, facts, ctx) {
       const path = p.field ?? 'request.wishedDate';
       const value = readPath(facts, path);
-      const earliest = addLead(ctx.today, p.months ?? 0, p.days ?? 0);
+      const earliest = p.workingDays
+        ? workingDaysAfter(ctx.today, p.workingDays, ctx.isWorkingDay)
+        : addLead(ctx.today, p.months ?? 0, p.days ?? 0);
       if (typeof value === 'string' && value >= earliest) return [];
       return [
         {
@@ -317,6 +343,36 @@ export const RULES = {
           code: 'instant_in_future',
           message: text('時間不得晚於現在', 'The time cannot be in the future'),
         }));
+    },
+  }),
+
+  dcApplicationComplete: rule({
+    summary:
+      "A data-centre application is complete (001, DC-1/DC-2): each device's required tests dated within one month before the planned move with no finding of medium or higher; with `documents`, every required file uploaded.",
+    params: z.strictObject({ documents: z.boolean() }),
+    check(p, facts) {
+      const planned = facts.request.wishedDate ?? facts.request.applicationDate ?? '';
+      const files = p.documents ? (facts.request.documents ?? []) : null;
+      return applicationProblems(facts.form, planned, files).map((problem) => ({
+        field: problem.field === 'attachments' ? 'attachments' : problem.field,
+        code: problem.code,
+        message: problem.message,
+      }));
+    },
+  }),
+
+  dcReviewsReady: rule({
+    summary:
+      'Every reviewer of a data-centre application agreed (001 三) and the data-centre administrator gave each incoming device its asset number.',
+    params: z.strictObject({ path: FieldPath, numbering: FieldPath.optional() }),
+    check(p, facts) {
+      const review = asRecord(readPath(facts, p.path));
+      const numbering = p.numbering ? readPath(facts, p.numbering) : undefined;
+      return reviewProblems(review, devicesNeedingNumbers(facts.form), numbering).map((problem) => ({
+        field: `${fieldName(p.path)}.${problem.field}`,
+        code: problem.code,
+        message: problem.message,
+      }));
     },
   }),
 } as const;

@@ -1,10 +1,13 @@
 import type { Workflow } from '../../domain/workflow/index.js';
+import { renderDcForm } from './dc-forms.js';
 import { FormWriter, rocDate, rocDateTime } from './form-writer.js';
 
 /**
  * The printed forms of 000 (DOC-1): 附件一 資訊服務申請單 for the requests of ch. 2.1–2.5, 附件三
  * 資通安全事件通報單 for incidents, 附件四 廠商共用性資訊服務系統管理者申請表 for vendor
- * accounts; filled in from the request, its type's form and what its workflow recorded.
+ * accounts, the data-centre move-in/out form (dc-forms.ts), and a plain record for a type with no
+ * paper form (the rule-change notice of 004); filled in from the request, its
+ * type's form and what its workflow recorded.
  */
 export type PrintableRequest = {
   agencyName: string;
@@ -22,6 +25,8 @@ export type PrintableRequest = {
   data: Record<string, unknown>;
   /** Display names of the people the recorded steps name. */
   names: ReadonlyMap<string, string>;
+  /** The returned request this one applies again for (issue 6), by its number. */
+  previousNumber?: string | null;
 };
 
 type Entry = Record<string, unknown> & { by?: string; at?: string };
@@ -258,6 +263,45 @@ async function attachment4(r: PrintableRequest): Promise<Buffer> {
   return w.toBuffer();
 }
 
+/** A value as printed: yes/no, an enum value's label, a list joined. */
+function shown(value: unknown, label: Labels[string] | undefined): string {
+  const one = (x: unknown) =>
+    typeof x === 'boolean' ? (x ? '是' : '否') : (label?.['x-enum-labels']?.[String(x)]?.['zh-TW'] ?? str(x));
+  return Array.isArray(value) ? value.map(one).join('、') : one(value);
+}
+
+/**
+ * The printed record of a type with no official paper form (the rule-change notice of 004): the
+ * request, its form with the form's labels, and every step its workflow recorded, signed and dated.
+ */
+async function record(r: PrintableRequest, wf: Workflow): Promise<Buffer> {
+  const w = new FormWriter(`${r.agencyName}${wf.definition.title['zh-TW']} ${r.number}`);
+  w.heading(r.agencyName, 14).heading(wf.definition.title['zh-TW']);
+  w.line(`單號：${r.number}`, { align: 'right' });
+  w.row([
+    { label: '申請單位', value: r.unitName, width: 3 },
+    { label: '申請人', value: r.applicantName, width: 2 },
+    { label: '電話', value: r.applicantPhone, width: 2 },
+  ]);
+  w.row([
+    { label: '申請日期', value: rocDate(r.applicationDate), width: 1 },
+    { label: '預定日期', value: rocDate(r.wishedDate), width: 1 },
+  ]);
+  w.block('主旨', r.title);
+  w.block('說明', [r.description, formLines(r, wf)].filter(Boolean).join('\n'), { minHeight: 60 });
+  for (const action of Object.values(wf.definition.actions)) {
+    if (!action.record) continue;
+    const e = entry(r.data, action.record.replace(/\[\]$/, ''));
+    if (!e) continue;
+    const props = ((action.fields as { properties?: Labels } | undefined)?.properties ?? {}) as Labels;
+    const lines = Object.entries(e)
+      .filter(([k, v]) => k !== 'by' && k !== 'at' && v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => `${props[k]?.['x-label']?.['zh-TW'] ?? k}：${shown(v, props[k])}`);
+    w.block(action.label['zh-TW'], lines.join('\n'), { footer: signer(r, e) });
+  }
+  return w.toBuffer();
+}
+
 /** The request's printed form, as its type's definition names it (`filing.document`). */
 export function renderRequestForm(r: PrintableRequest, wf: Workflow): Promise<Buffer> {
   switch (wf.definition.filing.document) {
@@ -265,6 +309,10 @@ export function renderRequestForm(r: PrintableRequest, wf: Workflow): Promise<Bu
       return attachment3(r);
     case 'attachment_4':
       return attachment4(r);
+    case 'record':
+      return record(r, wf);
+    case 'dc_form':
+      return renderDcForm(r);
     default:
       return attachment1(r, wf);
   }

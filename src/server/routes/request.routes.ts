@@ -16,6 +16,7 @@ import {
 import { actorOf, originOf } from '../plugins/authentication.js';
 import { presentAttachment, presentComment, presentDetail, presentSummary } from '../presenters.js';
 import type { UploadedFile } from '../services/request.service.js';
+import { DC_DOCUMENTS, type DcDocument } from '../../shared/data-centre.js';
 import type { App, RouteDeps } from './types.js';
 
 const RequestParams = z.strictObject({ id: z.uuid() });
@@ -25,6 +26,28 @@ const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The `document` and `device` fields of an upload, checked (issue 6). */
+function documentLabel(labels: Record<string, string>): { document: DcDocument | null; device: number | null } {
+  const document = labels.document ? labels.document : null;
+  if (document !== null && !(DC_DOCUMENTS as readonly string[]).includes(document)) {
+    throw DomainError.field(
+      'document',
+      'unknown_document',
+      `Unknown document; known: ${DC_DOCUMENTS.join(', ')}`,
+      '不明的文件種類',
+    );
+  }
+  const raw = labels.device ?? '';
+  const device = raw === '' ? null : Number(raw);
+  if (device !== null && !(Number.isInteger(device) && device >= 0 && device < 30)) {
+    throw DomainError.field('device', 'invalid_device', 'device is the 0-based number of a device', '設備序號不正確');
+  }
+  if (document === null && device !== null) {
+    throw DomainError.field('document', 'required', 'Name the document the file is for the device', '請指定文件種類');
+  }
+  return { document: document as DcDocument | null, device };
 }
 
 /** Requests: filing, the list and queue, the request page, comments, attachments, assignment. */
@@ -64,7 +87,7 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       const actor = actorOf(request);
       const q = request.query;
-      const { rows, total } = await requests.list(
+      const { rows, total, totalCapped, searchWindow } = await requests.list(
         actor,
         {
           statuses: q.status,
@@ -77,7 +100,14 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
         },
         { sort: q.sort, page: q.page, pageSize: q.pageSize },
       );
-      return { items: rows.map(presentSummary), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map(presentSummary),
+        total,
+        totalCapped,
+        searchWindow,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
   );
 
@@ -156,7 +186,8 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags: ['requests'],
-        summary: 'Attach files (multipart/form-data, field `file`, one or more); all are stored or none',
+        summary:
+          'Attach files (multipart/form-data, field `file`, one or more; optional fields `document` and `device` name the document of a data-centre application they are); all are stored or none',
         consumes: ['multipart/form-data'],
         params: RequestParams,
         response: { 201: z.array(Attachment), 400: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem },
@@ -166,8 +197,13 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
       if (!request.isMultipart()) throw new DomainError('unsupported_media_type');
       const actor = actorOf(request);
       const files: UploadedFile[] = [];
+      const labels: Record<string, string> = {};
       for await (const part of request.parts()) {
-        if (part.type !== 'file') continue;
+        if (part.type !== 'file') {
+          // Issue 6: which document of a data-centre application the files are, for which device.
+          if (part.fieldname === 'document' || part.fieldname === 'device') labels[part.fieldname] = String(part.value);
+          continue;
+        }
         if (part.fieldname !== 'file') {
           throw new DomainError('validation_failed', {
             fields: [
@@ -201,9 +237,30 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
           ],
         });
       }
-      const ids = await requests.attach(actor, request.params.id, files, originOf(request));
+      const ids = await requests.attach(actor, request.params.id, files, originOf(request), documentLabel(labels));
       const detail = await requests.get(actor, request.params.id);
       return reply.code(201).send(detail.attachments.filter((a) => ids.includes(a.id)).map(presentAttachment));
+    },
+  );
+
+  app.delete(
+    '/api/requests/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Withdraw a file uploaded by mistake: its uploader, while the request still waits for its requester',
+        params: AttachmentParams,
+        response: { 204: z.null(), 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await requests.removeAttachment(
+        actorOf(request),
+        request.params.id,
+        request.params.attachmentId,
+        originOf(request),
+      );
+      return reply.code(204).send(null);
     },
   );
 

@@ -23,6 +23,8 @@ import type { SecondFactorService } from '../services/second-factor.service.js';
 import type { SecuritySettingsService } from '../services/security-settings.service.js';
 import type { UserLifecycleService } from '../services/user-lifecycle.service.js';
 import type { WorkflowService } from '../services/workflow.service.js';
+import type { AssetService } from '../services/asset.service.js';
+import type { DeputyService } from '../services/deputy.service.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -49,6 +51,8 @@ export type RouteDeps = {
   accountRequests: AccountRequestService;
   accountReviews: AccountReviewService;
   workflows: WorkflowService;
+  assets: AssetService;
+  deputies: DeputyService;
   config: Config;
   databaseKind: DatabaseKind;
 };

@@ -10,6 +10,7 @@ import { settingsRepository } from '../../db/repositories/settings.repository.js
 import { PasswordPolicy as PasswordPolicySchema } from '../../shared/api/auth.schema.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import { deputyRepository } from '../../db/repositories/deputy.repository.js';
 import { mfaRepository } from '../../db/repositories/mfa.repository.js';
 import { sessionRepository } from '../../db/repositories/session.repository.js';
 import type { Executor } from '../../db/database.js';
@@ -53,16 +54,23 @@ function isUsable(user: UserRow, now: Date): boolean {
   return user.disabled_at === null && (user.expires_at === null || user.expires_at > now);
 }
 
-/** Builds the actor of a user: who they are and which roles they hold where. */
-export async function loadActor(db: Executor, user: UserRow): Promise<Actor> {
-  const roles = await organisationRepository.rolesOf(db, [user.id]);
+/**
+ * Builds the actor of a user: who they are and which roles they hold where, with the roles they act
+ * in at `now` as someone's deputy (ORG-3). Built anew for every call, so a deputyship counts from
+ * the instant it starts until the instant it ends or is revoked.
+ */
+export async function loadActor(db: Executor, user: UserRow, now: Date): Promise<Actor> {
+  const roles = (await organisationRepository.rolesOf(db, [user.id])).map((r) => ({ role: r.role, unitId: r.unit_id }));
+  for (const acting of await deputyRepository.rolesActedBy(db, user.id, now)) {
+    if (!roles.some((r) => r.role === acting.role && r.unitId === acting.unitId)) roles.push(acting);
+  }
   return {
     userId: user.id,
     username: user.username,
     displayName: user.display_name,
     kind: user.kind,
     unitId: user.unit_id,
-    roles: roles.map((r) => ({ role: r.role, unitId: r.unit_id })),
+    roles,
   };
 }
 
@@ -166,12 +174,12 @@ export function accountService(ctx: ServiceContext, deps: { secondFactor: Second
       await sessionRepository.deleteExpiredSessions(tx, now);
       await sessionRepository.pruneLoginFailures(tx, new Date(now.getTime() - THROTTLE_WINDOW_MS));
     });
-    return { kind: 'session', secret, csrfToken, actor: await loadActor(db, user) };
+    return { kind: 'session', secret, csrfToken, actor: await loadActor(db, user, now) };
   }
 
   /** The actor of a live user, with what they must do before anything else. */
   async function authenticated(user: UserRow, csrfToken: string | null, via: 'session' | 'token') {
-    const actor = await loadActor(db, user);
+    const actor = await loadActor(db, user, ctx.now());
     return {
       ...actor,
       mustChangePassword: mustChange(user, ctx.now(), await passwordPolicy()),

@@ -48,19 +48,16 @@ export function notificationService(ctx: ServiceContext) {
           at: now,
         })),
       );
-      const optedOut = new Set(
-        (await notificationRepository.preferences(executor, recipients))
-          .filter((p) => p.kind === kind && !p.by_mail)
-          .map((p) => p.user_id),
+      const addresses = new Map(
+        (await notificationRepository.mailRecipients(executor, recipients, kind)).map((u) => [u.id, u.email]),
       );
       const mails = [];
       for (const userId of recipients) {
-        if (optedOut.has(userId)) continue;
-        const user = await organisationRepository.findUserById(executor, userId);
-        if (!user?.email) continue;
+        const email = addresses.get(userId);
+        if (!email) continue;
         const link = requestId ? `\n\n${config.publicUrl}/requests/${requestId}` : '';
         mails.push({
-          to: user.email,
+          to: email,
           userId,
           subject: notice.title['zh-TW'],
           body: `${notice.body['zh-TW']}${link}\n\n——\n${notice.title.en}\n${notice.body.en}${link}\n`,

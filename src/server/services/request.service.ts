@@ -22,6 +22,7 @@ import {
   pendingActions,
   waitingKeys,
   actorKeys,
+  type RequestFacts,
   type Workflow,
   type WorkflowState,
 } from '../../domain/workflow/index.js';
@@ -32,11 +33,21 @@ import { throttleRepository } from '../../db/repositories/throttle.repository.js
 import type { Executor } from '../../db/database.js';
 import type { RequestRow } from '../../db/schema.js';
 import type { RequestCreate } from '../../shared/api/request.schema.js';
+import {
+  APPLICATION_DOCUMENTS,
+  DC_SEVERITY_LABELS,
+  DC_TEST_LABELS,
+  DC_TESTS,
+  FAILING_SEVERITIES,
+  reportOf,
+} from '../../shared/data-centre.js';
+import { readScanExport } from '../../shared/scan-export.js';
 import { FINAL_STATUSES } from '../../shared/request-vocabulary.js';
 import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
 import type { SlaService } from './sla.service.js';
-import type { WorkflowEffects } from './workflow-effects.js';
+import type { CalendarService } from './calendar.service.js';
+import { keepsFacts, type WorkflowEffects } from './workflow-effects.js';
 import { actorFacts, requestFacts, workflowError } from './workflow-facts.js';
 import type { WorkflowService } from './workflow.service.js';
 import { renderRequestForm } from '../documents/request-forms.js';
@@ -55,16 +66,103 @@ const facts = (r: RequestRow): RequestAccessFacts => ({
   applicantUserId: r.applicant_user_id,
   assigneeId: r.assignee_id,
   status: r.status,
+  type: r.type,
 });
+
+/**
+ * A file labelled as a document of a data-centre application (issue 6): only on such an
+ * application, per device for the device documents, for a device the form lists.
+ */
+function checkDocumentLabel(row: RequestRow, label: { document: string | null; device: number | null }): void {
+  if (row.type !== 'dc_equipment') {
+    throw DomainError.field(
+      'document',
+      'not_an_application',
+      'Only a data-centre application names its documents',
+      '只有機房設備移出入申請需指定文件種類',
+    );
+  }
+  const perApplication = (APPLICATION_DOCUMENTS as readonly string[]).includes(label.document ?? '');
+  const devices = Array.isArray(row.form.devices) ? row.form.devices.length : 0;
+  if (perApplication && label.device !== null) {
+    throw DomainError.field(
+      'device',
+      'not_per_device',
+      'This document belongs to the whole application',
+      '此文件屬於整份申請，不需指定設備',
+    );
+  }
+  if (!perApplication && (label.device === null || label.device >= devices)) {
+    throw DomainError.field(
+      'device',
+      label.device === null ? 'required' : 'unknown_device',
+      `Name the device (0–${devices - 1}) this document is for`,
+      `請指定此文件所屬設備（0–${devices - 1}）`,
+    );
+  }
+}
+
+/**
+ * A test report uploaded as a scanner's structured export (Nessus, OpenVAS) must agree with the
+ * date and highest finding the form states for that device's test, and show nothing of medium or
+ * above (DC-2); any other file (a PDF report) is taken as it is.
+ */
+function checkScanExport(
+  row: RequestRow,
+  label: { document: string | null; device: number | null },
+  file: UploadedFile,
+) {
+  const test = DC_TESTS.find((t) => label.document === reportOf(t));
+  if (!test || label.device === null || file.content.byteLength > 50 * 1024 * 1024) return;
+  const summary = readScanExport(file.content.toString('utf8'));
+  if (!summary) return;
+  const devices = Array.isArray(row.form.devices) ? (row.form.devices as Array<Record<string, unknown>>) : [];
+  const tests = devices[label.device]?.tests as
+    Record<string, { date?: unknown; highestSeverity?: unknown }> | undefined;
+  const entered = tests?.[test];
+  const field = `form.devices.${label.device}.tests.${test}`;
+  const zhTest = DC_TEST_LABELS[test]['zh-TW'];
+  if (FAILING_SEVERITIES.includes(summary.highestSeverity)) {
+    const zhSeverity = DC_SEVERITY_LABELS[summary.highestSeverity]['zh-TW'];
+    throw DomainError.field(
+      'file',
+      'severity_too_high',
+      `The uploaded export shows a ${summary.highestSeverity} finding; medium and above must be fixed and scanned again`,
+      `上傳之${zhTest}匯出檔顯示有${zhSeverity}弱點，中風險以上須修補後重新檢測`,
+    );
+  }
+  if (entered && (entered.date !== summary.date || entered.highestSeverity !== summary.highestSeverity)) {
+    throw DomainError.field(
+      'file',
+      'export_disagrees',
+      `The export (${summary.date ?? 'no date'}, ${summary.highestSeverity}) disagrees with ${field} (${String(entered.date)}, ${String(entered.highestSeverity)})`,
+      `上傳之${zhTest}匯出檔（${summary.date ?? '無日期'}，${DC_SEVERITY_LABELS[summary.highestSeverity]['zh-TW']}）與申請單所填不符`,
+    );
+  }
+}
 
 /** Filing, finding and reading requests, and the changes every request type shares. */
 export function requestService(
   ctx: ServiceContext,
-  deps: { sla: SlaService; notifications: NotificationService; workflows: WorkflowService; effects: WorkflowEffects },
+  deps: {
+    sla: SlaService;
+    notifications: NotificationService;
+    workflows: WorkflowService;
+    effects: WorkflowEffects;
+    calendar: CalendarService;
+  },
 ) {
   const { db, config } = ctx;
   const { sla, notifications } = deps;
-  const moment = (now: Date) => ({ now: now.toISOString(), today: localDateOf(now.getTime()) });
+  /** The moment of a step for the engine: the instant, the Taipei date, the office calendar's working days. */
+  const moment = async (executor: Executor, now: Date) => {
+    const { calendar } = await deps.calendar.load(executor);
+    return {
+      now: now.toISOString(),
+      today: localDateOf(now.getTime()),
+      isWorkingDay: (date: string) => calendar.isWorkingDay(date),
+    };
+  };
 
   /** The definition a request started with; null for a request filed before workflows. */
   async function workflowOf(executor: Executor, row: RequestRow): Promise<Workflow | null> {
@@ -125,14 +223,43 @@ export function requestService(
   }
 
   /** Keeps the request's "waits for" keys in step after a change (filing, a step, an assignment). */
-  async function refreshWaiting(tx: Executor, id: string): Promise<void> {
-    const row = await requestRepository.lock(tx, id);
+  async function refreshWaiting(
+    tx: Executor,
+    id: string,
+    known?: { row: RequestRow; facts: RequestFacts },
+  ): Promise<void> {
+    // After effects that changed only the request's row (keepsFacts), the caller's row and facts
+    // still hold, with the assignees as the effects left them: no need to read them all again.
+    const row = known?.row ?? (await requestRepository.lock(tx, id));
     if (!row) return;
     const wf = await workflowOf(tx, row);
     if (!wf) return;
-    const facts = await requestFacts(tx, await deps.workflows.units(tx), row);
+    const facts = known
+      ? {
+          ...known.facts,
+          assigneeId: row.assignee_id,
+          stageAssigneeId: row.stage_assignee_id,
+          data: row.workflow_data,
+        }
+      : await requestFacts(tx, await deps.workflows.units(tx), row);
     const specs = FINAL_STATUSES.includes(row.status) ? [] : pendingActions(wf, stateOf(row, wf)).flatMap((a) => a.by);
     await requestRepository.setWaitingKeys(tx, id, waitingKeys(specs, facts));
+  }
+
+  /** Applying again links a returned request of the same type that the applicant may see. */
+  async function checkPrevious(tx: Executor, actor: Actor, input: NewRequest): Promise<void> {
+    const previous = input.previousRequestId ? await requestRepository.find(tx, input.previousRequestId) : undefined;
+    if (!previous || !canViewRequest(actor, await scopeOf(tx, actor), facts(previous))) {
+      throw DomainError.field('previousRequestId', 'unknown_request', 'No such request', '查無此申請');
+    }
+    if (previous.type !== input.type || previous.status !== 'rejected') {
+      throw DomainError.field(
+        'previousRequestId',
+        'not_returned',
+        'Only a returned request of the same type can be applied for again',
+        '只能就同類且已退件（檢還）之申請重新申請',
+      );
+    }
   }
 
   function requireOpen(row: RequestRow, allowed: boolean): void {
@@ -170,6 +297,7 @@ export function requestService(
         }
         const wf = (await deps.workflows.catalogue(tx)).latest(input.type);
         if (!wf) throw DomainError.field('type', 'no_workflow', 'This type has no workflow', '此類申請尚無流程定義');
+        if (input.previousRequestId) await checkPrevious(tx, actor, input);
         const draft = {
           id: randomUUID(),
           type: input.type,
@@ -187,7 +315,7 @@ export function requestService(
         };
         const facts = await requestFacts(tx, await deps.workflows.units(tx), draft);
         // The definition checks the channel, the type's form and the filing rules (lead times).
-        const filed = initialState(wf, facts, moment(now));
+        const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
         const year = rocYearOf(now);
         const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
@@ -214,6 +342,7 @@ export function requestService(
           workflow_data: JSON.stringify(filed.data),
           form: JSON.stringify(input.form),
           stage: filed.stage,
+          previous_request_id: input.previousRequestId,
         });
         await requestRepository.appendEvent(tx, {
           requestId: row.id,
@@ -221,8 +350,17 @@ export function requestService(
           actorId: actor.userId,
           at: now,
           toStatus: row.status,
-          data: { number: row.number, channel: row.channel, workflow: wf.key, state: filed.state.value },
+          data: {
+            number: row.number,
+            channel: row.channel,
+            workflow: wf.key,
+            state: filed.state.value,
+            ...(input.previousRequestId ? { previousRequestId: input.previousRequestId } : {}),
+          },
         });
+        await deps.effects.perform(tx, row, facts, filed.effects, actor);
+        await refreshWaiting(tx, row.id, keepsFacts(filed.effects) ? { row, facts } : undefined);
+        // Last: the audit chain's lock is held from here to the commit, so filings queue on it briefly.
         await auditRepository.append(tx, {
           actorId: actor.userId,
           action: 'request.created',
@@ -231,8 +369,6 @@ export function requestService(
           ip: origin.ip,
           data: { number: row.number },
         });
-        await deps.effects.perform(tx, row, facts, filed.effects, actor);
-        await refreshWaiting(tx, row.id);
         return row.id;
       });
     },
@@ -281,7 +417,7 @@ export function requestService(
           workflow_data: {},
         };
         const facts = await requestFacts(tx, await deps.workflows.units(tx), draft);
-        const filed = initialState(wf, facts, moment(now));
+        const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
         const year = rocYearOf(now);
         const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
@@ -370,6 +506,7 @@ export function requestService(
           form: row.form,
           data: row.workflow_data,
           names,
+          previousNumber: (await requestRepository.relatedApplications(db, row)).previous?.number ?? null,
         },
         wf,
       );
@@ -402,10 +539,11 @@ export function requestService(
     async get(actor: Actor, id: string) {
       const row = await requestRepository.find(db, id);
       if (!row || !canViewRequest(actor, await scopeOf(db, actor), facts(row))) throw new DomainError('not_found');
-      const [history, comments, attachments] = await Promise.all([
+      const [history, comments, attachments, related] = await Promise.all([
         requestRepository.history(db, id),
         requestRepository.comments(db, id),
         requestRepository.attachments(db, id),
+        requestRepository.relatedApplications(db, row),
       ]);
       const f = facts(row);
       return {
@@ -420,6 +558,8 @@ export function requestService(
         },
         workflow: await positionOf(actor, row),
         clocks: await sla.clocksOf(row),
+        previous: related.previous,
+        reapplications: related.reapplications,
       };
     },
 
@@ -455,11 +595,21 @@ export function requestService(
     },
 
     /** Stores uploaded files: all of them or, when one fails, none. */
-    async attach(actor: Actor, id: string, files: UploadedFile[], origin: Origin): Promise<string[]> {
+    async attach(
+      actor: Actor,
+      id: string,
+      files: UploadedFile[],
+      origin: Origin,
+      label: { document: string | null; device: number | null } = { document: null, device: null },
+    ): Promise<string[]> {
       const now = ctx.now();
       return db.transaction().execute(async (tx) => {
         const row = await lockVisible(tx, actor, id);
         requireOpen(row, canAttachTo(actor, facts(row)));
+        if (label.document !== null) {
+          checkDocumentLabel(row, label);
+          for (const file of files) checkScanExport(row, label, file);
+        }
         const ids: string[] = [];
         for (const file of files) {
           const sha256 = createHash('sha256').update(file.content).digest('hex');
@@ -471,6 +621,8 @@ export function requestService(
             sha256,
             uploadedBy: actor.userId,
             at: now,
+            document: label.document,
+            device: label.device,
           });
           ids.push(a.id);
           await requestRepository.appendEvent(tx, {
@@ -478,7 +630,7 @@ export function requestService(
             kind: 'attachment_added',
             actorId: actor.userId,
             at: now,
-            data: { attachmentId: a.id, fileName: a.file_name, size: a.size },
+            data: { attachmentId: a.id, fileName: a.file_name, size: a.size, document: a.document, device: a.device },
           });
           await auditRepository.append(tx, {
             actorId: actor.userId,
@@ -491,6 +643,47 @@ export function requestService(
         }
         await requestRepository.touch(tx, id, now);
         return ids;
+      });
+    },
+
+    /**
+     * Withdraws a file uploaded by mistake: only its uploader, and only while the request still
+     * waits for its requester (filed and not yet received, or sent back to them), so nothing anyone
+     * has acted on disappears. The history and the audit trail keep its name and hash.
+     */
+    async removeAttachment(actor: Actor, id: string, attachmentId: string, origin: Origin): Promise<void> {
+      const now = ctx.now();
+      await db.transaction().execute(async (tx) => {
+        const row = await lockVisible(tx, actor, id);
+        const file = (await requestRepository.attachments(tx, id)).find((a) => a.id === attachmentId);
+        if (!file) throw new DomainError('not_found');
+        requireOpen(row, file.uploaded_by === actor.userId);
+        if (row.status !== 'submitted' && row.status !== 'waiting') {
+          throw new DomainError('conflict', {
+            detail: {
+              en: 'The request has moved on: its files can no longer be withdrawn',
+              zh: '案件已進入處理，附件不能撤回',
+            },
+          });
+        }
+        await requestRepository.deleteAttachment(tx, id, attachmentId);
+        const facts = { fileName: file.file_name, sha256: file.sha256, document: file.document, device: file.device };
+        await requestRepository.appendEvent(tx, {
+          requestId: id,
+          kind: 'attachment_removed',
+          actorId: actor.userId,
+          at: now,
+          data: { attachmentId, ...facts },
+        });
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: 'request.attachment_removed',
+          objectType: 'attachment',
+          objectId: attachmentId,
+          ip: origin.ip,
+          data: { requestId: id, ...facts },
+        });
+        await requestRepository.touch(tx, id, now);
       });
     },
 
@@ -577,7 +770,7 @@ export function requestService(
         }
         const facts = await requestFacts(tx, await deps.workflows.units(tx), row);
         const from = stateOf(row, wf);
-        const step = applyAction(wf, from, { action, fields }, actorFacts(actor), facts, moment(now));
+        const step = applyAction(wf, from, { action, fields }, actorFacts(actor), facts, await moment(tx, now));
         const definition = Object.hasOwn(wf.definition.actions, action) ? wf.definition.actions[action]! : null;
         if (!step.ok) throw workflowError(step.problems, wf, definition ? fieldsSchemaOf(definition) : null);
         const closedAt = FINAL_STATUSES.includes(step.status) ? now : null;
@@ -605,14 +798,6 @@ export function requestService(
             fields,
           },
         });
-        await auditRepository.append(tx, {
-          actorId: actor.userId,
-          action: `request.${action}`,
-          objectType: 'request',
-          objectId: id,
-          ip: origin.ip,
-          data: { from: from.value, to: step.state.value, status: step.status },
-        });
         const updated: RequestRow = {
           ...row,
           status: step.status,
@@ -622,7 +807,16 @@ export function requestService(
           closed_at: closedAt,
         };
         await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor);
-        await refreshWaiting(tx, id);
+        await refreshWaiting(tx, id, keepsFacts(step.effects) ? { row: updated, facts } : undefined);
+        // Last: the audit chain's lock is held from here to the commit (every write takes it).
+        await auditRepository.append(tx, {
+          actorId: actor.userId,
+          action: `request.${action}`,
+          objectType: 'request',
+          objectId: id,
+          ip: origin.ip,
+          data: { from: from.value, to: step.state.value, status: step.status },
+        });
       });
     },
   };

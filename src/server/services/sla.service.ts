@@ -24,7 +24,8 @@ import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { clockRepository, type ClockRow } from '../../db/repositories/clock.repository.js';
 import { requestRepository } from '../../db/repositories/request.repository.js';
 import { settingsRepository } from '../../db/repositories/settings.repository.js';
-import type { RequestRow } from '../../db/schema.js';
+import type { RequestClocksTable, RequestRow } from '../../db/schema.js';
+import type { Insertable } from 'kysely';
 import type { EscalationTier, SlaState } from '../../shared/request-vocabulary.js';
 import type { Role } from '../../shared/roles.js';
 import type { CalendarService } from './calendar.service.js';
@@ -101,9 +102,16 @@ export function slaService(
     return dueAt({ basis: 'working', targetMs: ms, status: 'running', consumedMs: 0, runningSince: from }, f)!;
   }
 
-  /** Keeps the request's badge and queue sort key in step with its clocks. */
-  async function refreshSummary(tx: Executor, requestId: string): Promise<void> {
-    const clocks = await clockRepository.ofRequest(tx, requestId);
+  /**
+   * Keeps the request's badge and queue sort key in step with its clocks: all of them, as read
+   * now, or as the caller knows them after writing them.
+   */
+  async function refreshSummary(
+    tx: Executor,
+    requestId: string,
+    known?: ReadonlyArray<Pick<ClockRow, 'status' | 'breached_at' | 'due_at'>>,
+  ): Promise<void> {
+    const clocks = known ?? (await clockRepository.ofRequest(tx, requestId));
     const running = clocks.filter((c) => c.status === 'running');
     const state: SlaState = running.some((c) => c.breached_at)
       ? 'breached'
@@ -175,30 +183,30 @@ export function slaService(
       const f = await frame(tx);
       const s = await settings(tx);
       const now = ctx.now();
-      let started = 0;
+      const rows: Array<Insertable<RequestClocksTable> & { status: 'running'; due_at: Date | null }> = [];
+      const events = [];
       for (const key of keys) {
         const target = targetOf(key);
         if (!target || existing.some((c) => c.target_key === key && c.status !== 'stopped')) continue;
+        if (rows.some((r) => r.target_key === key)) continue;
         const clock = startClock(target.basis, target.targetMs, now.getTime());
         const due = dueAt(clock, f);
         const next = nextCheck(clock, f, 0, false, s, now.getTime());
-        await clockRepository.insert(tx, [
-          {
-            request_id: request.id,
-            target_key: key,
-            basis: clock.basis,
-            target_ms: clock.targetMs,
-            status: 'running',
-            consumed_ms: 0,
-            running_since: now,
-            started_at: now,
-            due_at: due === null ? null : new Date(due),
-            next_check_at: next === null ? null : new Date(next),
-          },
-        ]);
-        await requestRepository.appendEvent(tx, {
-          requestId: request.id,
-          kind: 'clock_started',
+        rows.push({
+          request_id: request.id,
+          request_type: request.type,
+          target_key: key,
+          basis: clock.basis,
+          target_ms: clock.targetMs,
+          status: 'running',
+          consumed_ms: 0,
+          running_since: now,
+          started_at: now,
+          due_at: due === null ? null : new Date(due),
+          next_check_at: next === null ? null : new Date(next),
+        });
+        events.push({
+          kind: 'clock_started' as const,
           actorId: null,
           at: now,
           data: {
@@ -208,9 +216,13 @@ export function slaService(
             source: target.source,
           },
         });
-        started++;
       }
-      if (started > 0) await refreshSummary(tx, request.id);
+      if (rows.length === 0) return;
+      // A step's clocks start in three statements, however many there are: the clocks, their
+      // history entries, and the request's summary (from the clocks as now written).
+      await clockRepository.insert(tx, rows);
+      await requestRepository.appendEvents(tx, request.id, events);
+      await refreshSummary(tx, request.id, [...existing, ...rows.map((r) => ({ ...r, breached_at: null }))]);
     },
 
     /**
@@ -224,14 +236,14 @@ export function slaService(
       change: 'stop' | 'pause' | 'resume',
       keys: readonly string[] | '*',
     ): Promise<void> {
-      const clocks = (await clockRepository.ofRequest(tx, request.id)).filter(
-        (c) => c.status !== 'stopped' && (keys === '*' || keys.includes(c.target_key)),
-      );
+      const all = await clockRepository.ofRequest(tx, request.id);
+      const clocks = all.filter((c) => c.status !== 'stopped' && (keys === '*' || keys.includes(c.target_key)));
       if (clocks.length === 0) return;
       const f = await frame(tx);
       const s = await settings(tx);
       const now = ctx.now();
-      let changed = 0;
+      const changed = new Map<string, ClockRow>();
+      const events = [];
       for (const row of clocks) {
         let clock = clockOf(row);
         let kind: 'clock_stopped' | 'clock_paused' | 'clock_resumed';
@@ -247,23 +259,38 @@ export function slaService(
         } else continue;
         const due = dueAt(clock, f);
         const next = nextCheck(clock, f, row.warnings_sent, row.breached_at !== null, s, now.getTime());
-        await clockRepository.update(tx, row.id, {
+        const update = {
           status: clock.status,
           consumed_ms: clock.consumedMs,
           running_since: clock.runningSince === null ? null : new Date(clock.runningSince),
           stopped_at: clock.status === 'stopped' ? now : null,
           due_at: due === null ? null : new Date(due),
           next_check_at: next === null ? null : new Date(next),
-        });
+        };
+        await clockRepository.update(tx, row.id, update);
+        changed.set(row.id, { ...row, ...update });
         const met = kind === 'clock_stopped' ? clock.consumedMs <= clock.targetMs : undefined;
-        await recordClockEvent(tx, request, row, kind, now, {
-          usedMs: clock.consumedMs,
-          ...(met === undefined ? {} : { met }),
-          ...(due === null ? {} : { dueAt: new Date(due).toISOString() }),
+        events.push({
+          kind,
+          actorId: null,
+          at: now,
+          data: {
+            clock: row.target_key,
+            label: labelOf(row),
+            usedMs: clock.consumedMs,
+            ...(met === undefined ? {} : { met }),
+            ...(due === null ? {} : { dueAt: new Date(due).toISOString() }),
+          },
         });
-        changed++;
       }
-      if (changed > 0) await refreshSummary(tx, request.id);
+      if (changed.size === 0) return;
+      // One history statement for all the clocks, and the summary from the clocks as now written.
+      await requestRepository.appendEvents(tx, request.id, events);
+      await refreshSummary(
+        tx,
+        request.id,
+        all.map((c) => changed.get(c.id) ?? c),
+      );
     },
 
     /**

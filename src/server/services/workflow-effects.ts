@@ -1,4 +1,5 @@
 import { localDateOf } from '../../domain/calendar/working-time.js';
+import { DomainError } from '../../domain/errors.js';
 import { expiryInstant } from '../../domain/account-rules.js';
 import type { Actor } from '../../domain/policies.js';
 import { actorMatches, type ActorSpec, type Effect, type RequestFacts } from '../../domain/workflow/index.js';
@@ -16,6 +17,7 @@ import type { NotificationService } from './notification.service.js';
 import type { PasswordResetService } from './password-reset.service.js';
 import type { SecuritySettingsService } from './security-settings.service.js';
 import type { SlaService } from './sla.service.js';
+import { applyApprovedMovement } from './asset-register.js';
 
 export type EffectDeps = {
   sla: SlaService;
@@ -25,6 +27,28 @@ export type EffectDeps = {
 };
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Effects that change nothing a request's facts are read from but the request's own row (its
+ * assignees): clocks, history, notices. After these, the facts gathered before the step still
+ * hold; any other effect (accounts, roles, the asset register …) makes the caller read them again.
+ */
+const ROW_ONLY_EFFECTS: ReadonlySet<string> = new Set([
+  'startClock',
+  'stopClock',
+  'pauseClocks',
+  'resumeClocks',
+  'assign',
+  'notify',
+  'startStage',
+  'completeStage',
+  'escalate',
+  'recordExternalReport',
+  'archive',
+] satisfies Array<Effect['kind']>);
+
+/** Whether the facts gathered before these effects still hold after them (assignees aside). */
+export const keepsFacts = (effects: readonly Effect[]): boolean => effects.every((e) => ROW_ONLY_EFFECTS.has(e.kind));
 
 /**
  * Carries out what a workflow step asks for (src/domain/workflow/effects.ts lists the closed set),
@@ -56,6 +80,27 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
     return [...people];
   }
 
+  /**
+   * The person an action names to assign (TYPE-2's developer, TYPE-4's maintainer): by id or by
+   * account name, and able to sign in; otherwise the step is refused naming the field.
+   */
+  async function namedUser(tx: Executor, given: string, field: string): Promise<string> {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(given);
+    const user = uuid
+      ? await organisationRepository.findUserById(tx, given)
+      : await organisationRepository.findUserByUsername(tx, given.trim());
+    const now = ctx.now();
+    if (!user || user.disabled_at || (user.expires_at && user.expires_at <= now)) {
+      throw DomainError.field(
+        field,
+        'unknown_user',
+        `No usable account "${given}" to assign`,
+        `查無可指派之帳號「${given}」`,
+      );
+    }
+    return user.id;
+  }
+
   async function holdsRole(tx: Executor, userId: string, role: Role): Promise<boolean> {
     return (await organisationRepository.rolesOf(tx, [userId])).some((r) => r.role === role);
   }
@@ -68,7 +113,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
   ): Promise<void> {
     const current = effect.slot === 'stage' ? row.stage_assignee_id : row.assignee_id;
     let next: string | null;
-    if (effect.userId) next = effect.userId;
+    if (effect.userId) next = await namedUser(tx, effect.userId, effect.userField ?? 'fields');
     else if (effect.role === 'requester') next = requesterOf(row);
     else if (current && (await holdsRole(tx, current, effect.role))) next = current;
     else next = null;
@@ -154,11 +199,16 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
       actor: Actor | null,
     ): Promise<void> {
       const now = ctx.now();
-      for (const effect of effects) {
+      for (let i = 0; i < effects.length; i++) {
+        const effect = effects[i]!;
         switch (effect.kind) {
-          case 'startClock':
-            await deps.sla.startClocks(tx, row, [effect.clock]);
+          case 'startClock': {
+            // The clocks a step starts together are started in one go (one insert, one history write).
+            const keys = [effect.clock];
+            for (let next = effects[i + 1]; next?.kind === 'startClock'; next = effects[++i + 1]) keys.push(next.clock);
+            await deps.sla.startClocks(tx, row, keys);
             break;
+          }
           case 'stopClock':
             await deps.sla.changeClocks(tx, row, 'stop', effect.clock === '*' ? '*' : [effect.clock]);
             break;
@@ -216,6 +266,9 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             break;
           case 'createCompanyAccount':
             await createCompanyAccount(tx, row, actor);
+            break;
+          case 'updateAssetRegister':
+            await applyApprovedMovement(tx, row, actor, now);
             break;
           case 'archive':
             await requestRepository.appendEvent(tx, {

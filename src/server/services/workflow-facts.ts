@@ -55,6 +55,7 @@ export async function requestFacts(
     ...new Set(roles.filter((r) => r.unitId !== null && unitPath.includes(r.unitId)).map((r) => r.role)),
   ];
   // The unit that serves requests is the IT section: as set, or where its chief's role is held.
+  const documents = await requestRepository.attachmentDocuments(executor, row.id);
   const serviceUnit = workflowUnits.serviceUnitId ?? roles.find((r) => r.role === 'it_chief')?.unitId ?? null;
   return {
     id: row.id,
@@ -72,7 +73,8 @@ export async function requestFacts(
     createdAt: row.created_at.toISOString(),
     applicationDate: row.application_date,
     wishedDate: row.wished_date,
-    attachmentCount: await requestRepository.countAttachments(executor, row.id),
+    attachmentCount: documents.length,
+    documents,
     form: row.form,
     data: row.workflow_data,
   };

@@ -41,6 +41,10 @@ export const Me = z
       reviewAccounts: z.boolean(),
       /** Supervisors and administrators decide account requests. */
       decideAccountRequests: z.boolean(),
+      /** Issue 6: reads every item of the asset register (others read their units' items). */
+      readAllAssets: z.boolean(),
+      /** Issue 6: the data-centre administrator, the asset-register keeper and administrators keep the register. */
+      manageAssets: z.boolean(),
     }),
   })
   .meta({ id: 'Me' });

@@ -4,7 +4,7 @@ import { IsoDate } from './common.schema.js';
 export const ServiceLevelReportQuery = z.strictObject({
   from: IsoDate.describe('First day, inclusive (Asia/Taipei)'),
   to: IsoDate.describe('Last day, inclusive (Asia/Taipei)'),
-  groupBy: z.enum(['type', 'unit', 'assignee', 'target']).default('type'),
+  groupBy: z.enum(['type', 'unit', 'assignee', 'vendor', 'target']).default('type'),
   format: z.enum(['json', 'csv']).default('json'),
 });
 
@@ -12,7 +12,7 @@ export const ServiceLevelReport = z
   .object({
     from: IsoDate,
     to: IsoDate,
-    groupBy: z.enum(['type', 'unit', 'assignee', 'target']),
+    groupBy: z.enum(['type', 'unit', 'assignee', 'vendor', 'target']),
     rows: z.array(
       z.object({
         key: z.string().nullable(),

@@ -9,6 +9,7 @@ import {
   SLA_STATES,
 } from '../request-vocabulary.js';
 import { IsoDate, IsoInstant, Localised } from './common.schema.js';
+import { DC_DOCUMENTS } from '../data-centre.js';
 
 /** 000 附件一: the part of the form the applicant fills. */
 export const RequestCreate = z
@@ -28,6 +29,11 @@ export const RequestCreate = z
       .record(z.string(), z.unknown())
       .default({})
       .describe("The type's own fields, as its form's JSON Schema describes them (GET /api/request-types)"),
+    previousRequestId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe('Applying again for a returned request of the same type (issue 6: a returned data-centre application)'),
   })
   .meta({ id: 'RequestCreate' });
 export type RequestCreate = z.input<typeof RequestCreate>;
@@ -97,7 +103,24 @@ export type RequestListQuery = z.input<typeof RequestListQuery>;
 export const RequestPage = z
   .object({
     items: z.array(RequestSummary),
-    total: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .describe(
+        'How many requests match: exact up to 10,000 (1,000 with `q`); when `totalCapped`, there are more than this',
+      ),
+    totalCapped: z
+      .boolean()
+      .describe(
+        'The count stopped at its cap, 10,000 matches or 1,000 with `q` (show "10,000+"): counting a million rows is too slow',
+      ),
+    searchWindow: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'A one- or two-character `q` is looked for in only this many of the newest requests (the index needs three letters or digits in a row); null otherwise',
+      ),
     page: z.number().int(),
     pageSize: z.number().int(),
   })
@@ -134,6 +157,11 @@ export const Attachment = z
     sha256: z.string(),
     uploadedBy: PersonRef,
     createdAt: IsoInstant,
+    document: z
+      .enum(DC_DOCUMENTS)
+      .nullable()
+      .describe('Which document of a data-centre application the file is (issue 6); null for other files'),
+    device: z.number().int().nullable().describe("The device (0-based, in the form's order) the document is for"),
   })
   .meta({ id: 'Attachment' });
 export type Attachment = z.infer<typeof Attachment>;
@@ -199,6 +227,8 @@ export type WorkflowPosition = z.infer<typeof WorkflowPosition>;
 
 export const AssignBody = z.strictObject({ assigneeId: z.uuid().nullable() });
 
+const RequestRef = z.object({ id: z.uuid(), number: z.string() }).meta({ id: 'RequestRef' });
+
 export const RequestDetail = RequestSummary.extend({
   applicantUserId: z.uuid().nullable(),
   applicantPhone: z.string(),
@@ -216,5 +246,7 @@ export const RequestDetail = RequestSummary.extend({
   form: z.record(z.string(), z.unknown()).describe("The type's own fields"),
   workflow: WorkflowPosition.nullable().describe('null for a request filed before workflows'),
   clocks: z.array(Clock),
+  previousRequest: RequestRef.nullable().describe('The returned request this one applies again for'),
+  reapplications: z.array(RequestRef).describe('Requests filed again for this one after it was returned'),
 }).meta({ id: 'RequestDetail' });
 export type RequestDetail = z.infer<typeof RequestDetail>;

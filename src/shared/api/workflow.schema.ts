@@ -44,7 +44,7 @@ export const FlowGraph = z
   .meta({ id: 'FlowGraph' });
 export type FlowGraph = z.infer<typeof FlowGraph>;
 
-export const FORM_DOCUMENTS = ['attachment_1', 'attachment_3', 'attachment_4'] as const;
+export const FORM_DOCUMENTS = ['attachment_1', 'attachment_3', 'attachment_4', 'dc_form', 'record'] as const;
 
 export const RequestTypeInfo = z
   .object({

@@ -1,3 +1,4 @@
+import type { AssetListQuery } from '../../shared/api/asset.schema.js';
 import type { RequestListQuery } from '../../shared/api/request.schema.js';
 
 /** React Query keys, in one place so that invalidation cannot miss a spelling. */
@@ -34,4 +35,12 @@ export const queryKeys = {
   requestType: (type: string, version: number | null) =>
     ['request-types', 'detail', type, version ?? 'current'] as const,
   audit: (search: { from: string; to: string; action: string }) => ['audit', search] as const,
+  /** Issue 6: the asset register and the items a request points at. */
+  assets: ['assets'] as const,
+  assetPage: (query: AssetListQuery) => ['assets', 'page', query] as const,
+  asset: (id: string) => ['assets', 'detail', id] as const,
+  requestAssets: (requestId: string) => ['assets', 'of-request', requestId] as const,
+  /** ORG-3: deputyships and the people a deputy may be chosen from. */
+  deputies: ['deputies'] as const,
+  deputyCandidates: (q: string) => ['deputies', 'candidates', q] as const,
 };

@@ -236,31 +236,33 @@ describe('describeSchema', () => {
     ]);
   });
 
-  it.each(shippedSchemas().map((s) => [s.where, s.schema] as const))(
-    'derives %s with every construct understood and every field labelled',
-    (_where, schema) => {
-      const model = describeSchema(schema);
-      expect(model.unsupported).toEqual([]);
-      const all = (m: ObjectModel): string[] =>
-        m.fields.flatMap((f) => [f.label ? f.path : `${f.path} (no x-label)`, ...(f.object ? all(f.object) : [])]);
-      expect(all(model.root).filter((p) => p.endsWith('(no x-label)'))).toEqual([]);
-      for (const field of model.root.fields) {
-        if (field.kind === 'choice' || field.kind === 'multiChoice') {
-          expect(
-            field.options.every((o) => o.label !== null),
-            `${field.path} has a label for every value`,
-          ).toBe(true);
-        }
+  // The data-centre form's list of devices has its own editor (src/web/data-centre), tested there part by part.
+  it.each(
+    shippedSchemas()
+      .filter((s) => s.where !== 'dc_equipment.v1.json form')
+      .map((s) => [s.where, s.schema] as const),
+  )('derives %s with every construct understood and every field labelled', (_where, schema) => {
+    const model = describeSchema(schema);
+    expect(model.unsupported).toEqual([]);
+    const all = (m: ObjectModel): string[] =>
+      m.fields.flatMap((f) => [f.label ? f.path : `${f.path} (no x-label)`, ...(f.object ? all(f.object) : [])]);
+    expect(all(model.root).filter((p) => p.endsWith('(no x-label)'))).toEqual([]);
+    for (const field of model.root.fields) {
+      if (field.kind === 'choice' || field.kind === 'multiChoice') {
+        expect(
+          field.options.every((o) => o.label !== null),
+          `${field.path} has a label for every value`,
+        ).toBe(true);
       }
-      // Nothing blank is ever sent: no empty text, list or unanswered choice.
-      const blanks = (value: unknown): boolean =>
-        value === '' ||
-        value === undefined ||
-        (Array.isArray(value) && value.length === 0) ||
-        (typeof value === 'object' && value !== null && Object.values(value).some(blanks));
-      expect(blanks(toSubmission(model.root, initialValues(model.root)))).toBe(false);
-    },
-  );
+    }
+    // Nothing blank is ever sent: no empty text, list or unanswered choice.
+    const blanks = (value: unknown): boolean =>
+      value === '' ||
+      value === undefined ||
+      (Array.isArray(value) && value.length === 0) ||
+      (typeof value === 'object' && value !== null && Object.values(value).some(blanks));
+    expect(blanks(toSubmission(model.root, initialValues(model.root)))).toBe(false);
+  });
 });
 
 describe('showsPath', () => {

@@ -1,7 +1,8 @@
-import { Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMe } from '../auth/session.js';
 import { usePageTitle } from '../components/page-title.js';
 import { ProblemAlert } from '../components/problem-alert.js';
@@ -21,6 +22,7 @@ import { PasswordPolicyForm } from '../settings/password-policy-form.js';
 import { SecuritySettingsForm } from '../settings/security-settings-form.js';
 import { SlaSettingsForm } from '../settings/sla-settings-form.js';
 import { WorkflowUnitsForm } from '../settings/workflow-units-form.js';
+import { WEB_CONTENT_ROUTING_PATH } from './admin-web-content-routing.page.js';
 
 /** Loads one setting and shows its form once it is there. */
 function Loaded<T>({ name, load, render }: { name: string; load: () => Promise<T>; render: (value: T) => ReactNode }) {
@@ -67,6 +69,12 @@ export function AdminSettingsPage() {
       </SectionCard>
       <SectionCard title={t('settings.sectionWorkflowUnits')}>
         <Loaded name="workflow-units" load={getWorkflowUnits} render={(v) => <WorkflowUnitsForm initial={v} />} />
+      </SectionCard>
+      <SectionCard title={t('webContentRouting.title')}>
+        <Text mb="sm">{t('webContentRouting.settingsIntro')}</Text>
+        <Anchor component={Link} to={WEB_CONTENT_ROUTING_PATH}>
+          {t('webContentRouting.settingsLink')}
+        </Anchor>
       </SectionCard>
       <SectionCard title={t('settings.sectionPasswordPolicy')}>
         <Loaded name="password-policy" load={getPasswordPolicy} render={(v) => <PasswordPolicyForm initial={v} />} />

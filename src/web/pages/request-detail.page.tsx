@@ -15,8 +15,12 @@ import { AttachmentList } from '../requests/attachment-list.js';
 import { CommentThread } from '../requests/comment-thread.js';
 import { HistoryTimeline } from '../requests/history-timeline.js';
 import { SchemaValueList } from '../forms/schema-values.js';
+import { dcFormPdfUrl, dcReturnLetterUrl } from '../data/data-centre.api.js';
+import { DcApplicationView, DcRequestSections } from '../data-centre/dc-request-sections.js';
 import { useLabels } from '../i18n/labels.js';
 import { RecordedSteps } from '../requests/recorded-steps.js';
+import { WebContentRouteHint } from '../requests/web-content-route-hint.js';
+import { RelatedAssets } from '../requests/related-assets.js';
 import { RequestFields } from '../requests/request-fields.js';
 import { ServiceClocks } from '../requests/service-clocks.js';
 import { WorkflowActions } from '../requests/workflow-actions.js';
@@ -92,15 +96,32 @@ export function RequestDetailPage() {
             {r.title}
           </Text>
         </div>
-        <Group gap="xs">
-          <Button component={Link} to={`/requests/${r.id}/print`} variant="default">
-            {info?.filing.document === 'attachment_4' ? t('detail.printAttachment4') : t('detail.print')}
-          </Button>
-          {/* The server's PDF of the printed form (附件一, 附件三 or 附件四) with its CJK font. */}
-          <Button component="a" href={`/api/requests/${encodeURIComponent(r.id)}/form.pdf`} variant="default">
-            {t('detail.pdf')}
-          </Button>
-        </Group>
+        {r.type === 'dc_equipment' ? (
+          // Issue 6: the move form (both pages) and, once returned, the return letter, printed by the server.
+          <Group gap="xs">
+            <Button component="a" href={dcFormPdfUrl(r.id)} variant="default">
+              {t('dataCentre.print.form')}
+            </Button>
+            {r.status === 'rejected' && (
+              <Button component="a" href={dcReturnLetterUrl(r.id)} variant="default">
+                {t('dataCentre.print.returnLetter')}
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <Group gap="xs">
+            {/* A type without a paper form (the rule-change notice) prints only its PDF record. */}
+            {info?.filing.document !== 'record' && (
+              <Button component={Link} to={`/requests/${r.id}/print`} variant="default">
+                {info?.filing.document === 'attachment_4' ? t('detail.printAttachment4') : t('detail.print')}
+              </Button>
+            )}
+            {/* The server's PDF of the printed form (附件一, 附件三 or 附件四) with its CJK font. */}
+            <Button component="a" href={`/api/requests/${encodeURIComponent(r.id)}/form.pdf`} variant="default">
+              {info?.filing.document === 'record' ? t('detail.printRecord') : t('detail.pdf')}
+            </Button>
+          </Group>
+        )}
       </Group>
 
       <StatusMessage>{filed && !filed.uploadError ? t('form.created', { number: filed.created }) : null}</StatusMessage>
@@ -119,6 +140,7 @@ export function RequestDetailPage() {
                 <WorkflowActions request={r} graph={info?.graph} />
               </SectionCard>
             )}
+            {r.type === 'dc_equipment' && <DcRequestSections request={r} />}
             {r.workflow && (
               <SectionCard title={t('detail.sectionFlow')}>
                 <WorkflowProgress
@@ -134,11 +156,18 @@ export function RequestDetailPage() {
             </SectionCard>
             {showForm && (
               <SectionCard title={t('detail.sectionForm', { title: typeTitle })}>
-                {info ? (
+                {r.type === 'dc_equipment' ? (
+                  <DcApplicationView request={r} info={info} />
+                ) : info ? (
                   <SchemaValueList schema={info.form} values={r.form} />
                 ) : (
                   <Loader size="sm" aria-label={t('app.loading')} />
                 )}
+              </SectionCard>
+            )}
+            {r.type === 'web_content' && (
+              <SectionCard title={t('webContentRouting.hint.title')}>
+                <WebContentRouteHint form={r.form} />
               </SectionCard>
             )}
             <SectionCard title={t('detail.sectionDescription')}>
@@ -164,6 +193,9 @@ export function RequestDetailPage() {
                 <AssignControl request={r} />
               </SectionCard>
             )}
+            <SectionCard title={t('relatedAssets.title')}>
+              <RelatedAssets requestId={r.id} />
+            </SectionCard>
             <SectionCard title={t('detail.sectionClocks')}>
               <SlaBadge sla={r.sla} />
               <ServiceClocks clocks={r.clocks} />

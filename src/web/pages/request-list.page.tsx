@@ -17,11 +17,14 @@ export function RequestListPage() {
   const { t } = useTranslation();
   const me = useMe();
   const queue = me.abilities.seeAllRequests;
-  const title = queue ? t('list.titleQueue') : t('list.titleMine');
-  usePageTitle(title);
-  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
+  // 「待我處理」 (issue 3): the same list, filtered to the requests whose current step waits for me.
+  const waiting = filters.waitingFor === 'me';
+  const title = waiting ? t('list.titleWaiting') : queue ? t('list.titleQueue') : t('list.titleMine');
+  const intro = waiting ? t('list.introWaiting') : queue ? t('list.introQueue') : t('list.introMine');
+  usePageTitle(title);
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const page = useRequestPage(filtersToQuery(filters));
   const units = useUnits();
   const assignees = useAssignees(canListUsers(me));
@@ -33,7 +36,7 @@ export function RequestListPage() {
       <Group justify="space-between" align="flex-end" mb="md">
         <div>
           <Title order={1}>{title}</Title>
-          <Text mt={4}>{queue ? t('list.introQueue') : t('list.introMine')}</Text>
+          <Text mt={4}>{intro}</Text>
         </div>
         <Button component={Link} to="/requests/new">
           {t('list.newRequest')}
@@ -63,7 +66,9 @@ export function RequestListPage() {
       )}
       {page.isError && <ProblemAlert error={page.error} onRetry={() => void page.refetch()} />}
       {page.data && page.data.items.length === 0 && (
-        <Text py="lg">{filtered || queue ? t('list.empty') : t('list.emptyMine')}</Text>
+        <Text py="lg">
+          {waiting ? t('list.emptyWaiting') : filtered || queue ? t('list.empty') : t('list.emptyMine')}
+        </Text>
       )}
       {page.data &&
         page.data.items.length > 0 &&

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Center, Group, List, Loader, Paper, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,7 +10,18 @@ import { publicApplicationPath } from '../applications/public-application.js';
 import { ApiError } from '../data/client.js';
 import { canListUsers, useRequestTypes, useUnits, useUsers } from '../data/queries.js';
 import { queryKeys } from '../data/query-keys.js';
-import { createRequest, uploadAttachments } from '../data/requests.api.js';
+import { createRequest, getRequest, uploadAttachments } from '../data/requests.api.js';
+import { DcApplicationForm } from '../data-centre/dc-application-form.js';
+import {
+  dcFieldPlace,
+  dcShowsPath,
+  devicesOf,
+  initialDcValues,
+  splitDcSchema,
+  toDcSubmission,
+  validateDcForm,
+} from '../data-centre/dc-form-model.js';
+import { canReapply, recordedTexts } from '../data-centre/dc-record.js';
 import { useMe } from '../auth/session.js';
 import { usePageTitle } from '../components/page-title.js';
 import { ProblemAlert, useProblemText } from '../components/problem-alert.js';
@@ -27,7 +38,7 @@ import { asLanguage } from '../i18n/index.js';
 import { useLabels } from '../i18n/labels.js';
 import { problemFieldMessages, problemText } from '../lib/problem-text.js';
 import { todayInTaipei } from '../lib/roc-date.js';
-import { fieldInputId, RequestFormFields, RequestTypeChooser } from '../requests/request-form.js';
+import { fieldInputId, RequestFormFields, RequestTypeChooser, type FieldWording } from '../requests/request-form.js';
 import {
   channelsFor,
   FIELD_ORDER,
@@ -47,11 +58,34 @@ export type FiledState = { created: string; uploadError?: string };
 const TYPE_FORM_ID = 'request-form';
 
 /**
- * The new request form (000 附件一, INT-6): the type first, then the common fields and the type's
- * own (its `form`, issue 3), only through the channels the type accepts; create first, then upload
- * the files to it.
+ * The new request form. `?reapply=<id>` applies again for a returned data-centre application
+ * (issue 6): the form opens with the old one's contents and the new request links it.
  */
 export function RequestNewPage() {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const reapply = searchParams.get('reapply');
+  const previous = useQuery({
+    queryKey: queryKeys.request(reapply ?? ''),
+    queryFn: () => getRequest(reapply ?? ''),
+    enabled: reapply !== null,
+  });
+  if (reapply !== null && previous.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  return <RequestNewForm key={reapply ?? 'new'} previous={previous.data ?? null} />;
+}
+
+/**
+ * The new request form (000 附件一, INT-6): the type first, then the common fields and the type's
+ * own (its `form`, issue 3; a data-centre application's own editor, issue 6), only through the
+ * channels the type accepts; create first, then upload the files to it.
+ */
+function RequestNewForm({ previous }: { previous: RequestDetail | null }) {
   const { t, i18n } = useTranslation();
   const labels = useLabels();
   usePageTitle(t('form.heading'));
@@ -64,14 +98,28 @@ export function RequestNewPage() {
   const types = useRequestTypes();
   const [today] = useState(todayInTaipei);
   const [searchParams] = useSearchParams();
+  // A returned data-centre application the person may apply again for (issue 6).
+  const [reapplying] = useState(() => (previous && canReapply(previous, me.id) ? previous : null));
   const [values, setValues] = useState<RequestFormValues>(() => {
+    const start = initialValues(me, today);
+    if (reapplying) {
+      return {
+        ...start,
+        type: 'dc_equipment',
+        applicantPhone: reapplying.applicantPhone || start.applicantPhone,
+        wishedDate: reapplying.wishedDate >= today ? reapplying.wishedDate : '',
+        title: reapplying.title,
+        description: reapplying.description,
+      };
+    }
     // The catalogue's 「填寫…」 buttons name the type (/requests/new?type=equipment).
     const type = searchParams.get('type');
-    const start = initialValues(me, today);
     return type !== null && (REQUEST_TYPES as readonly string[]).includes(type)
       ? { ...start, type: type as RequestType }
       : start;
   });
+  // A data-centre application's form (page 1 and the devices), edited by its own editor.
+  const [dcForm, setDcForm] = useState<Values>(() => initialDcValues(reapplying?.form ?? null));
   // The type's own fields, kept for the type they were typed for: another type starts afresh.
   const [typeForm, setTypeForm] = useState<{ type: RequestType; values: Values } | null>(null);
   const [files, setFiles] = useState<File[]>([]);
@@ -84,6 +132,7 @@ export function RequestNewPage() {
 
   const info: RequestTypeInfo | undefined = types.data?.find((i) => i.type === values.type);
   const model = useMemo(() => (info ? describeSchema(info.form).root : null), [info]);
+  const dcSchemas = useMemo(() => (info?.type === 'dc_equipment' ? splitDcSchema(info.form) : null), [info]);
   const formValues: Values =
     typeForm?.type === values.type ? typeForm.values : model ? initialFormValues(model) : ({} as Values);
   const route = info ? filingRoute(info.filing, onBehalf) : null;
@@ -107,7 +156,7 @@ export function RequestNewPage() {
     applicantName: t('form.applicantName'),
     applicantPhone: t('form.applicantPhone'),
     applicationDate: t('form.applicationDate'),
-    wishedDate: t('form.wishedDate'),
+    wishedDate: dcSchemas ? t('dataCentre.plannedDate') : t('form.wishedDate'),
     type: t('form.type'),
     priority: t('form.priority'),
     title: t('form.title'),
@@ -135,7 +184,10 @@ export function RequestNewPage() {
       form: Values;
     }): Promise<{ request: RequestDetail; uploadError?: string }> => {
       setStage('creating');
-      const request = await createRequest(toCreateBody(body.values, body.form));
+      const request = await createRequest({
+        ...toCreateBody(body.values, body.form),
+        ...(reapplying && body.values.type === reapplying.type ? { previousRequestId: reapplying.id } : {}),
+      });
       if (files.length === 0) return { request };
       setStage('uploading');
       try {
@@ -172,14 +224,44 @@ export function RequestNewPage() {
     if (message) errors[field] = message;
   }
   const clientIssues = FIELD_ORDER.filter((f) => issues[f]);
-  const typeIssues = model && attempted ? validateValues(model, formValues) : [];
+  const typeIssues = model && attempted && !dcSchemas ? validateValues(model, formValues) : [];
   const typeIssueMessages = issueMessages(typeIssues);
   // The server's `form.*` errors go to their fields; the alert lists only those no field shows.
   const serverPaths = problemFieldMessages(filing.error, labels.language);
   const typeErrors = { ...serverPaths, ...typeIssueMessages };
   const formPaths = Object.keys(serverPaths).filter((p) => p === 'form' || p.startsWith('form.'));
-  const formShown =
-    model !== null && formPaths.every((p) => p.startsWith('form.') && showsPath(model, formValues, p.slice(5)));
+  const formShown = dcSchemas
+    ? formPaths.every((p) => dcShowsPath(dcSchemas, dcForm, p))
+    : model !== null && formPaths.every((p) => p.startsWith('form.') && showsPath(model, formValues, p.slice(5)));
+
+  // A data-centre application: the browser's findings by their form paths, else the server's, in the summary.
+  const dcIssues = dcSchemas && attempted ? validateDcForm(dcSchemas, dcForm) : [];
+  const dcIssueMessages = Object.fromEntries(
+    Object.entries(issueMessages(dcIssues)).map(([path, message]) => [`form.${path}`, message]),
+  );
+  const dcErrors = { ...serverPaths, ...dcIssueMessages };
+  const deviceTitle = (index: number) => {
+    const name = devicesOf(dcForm)[index]?.name;
+    return typeof name === 'string' && name.trim()
+      ? t('dataCentre.deviceNamed', { n: index + 1, name: name.trim() })
+      : t('dataCentre.deviceNumber', { n: index + 1 });
+  };
+  const dcSummary = (
+    dcIssues.length > 0
+      ? Object.keys(dcIssueMessages)
+      : dcSchemas && formShown
+        ? formPaths.filter((p) => p.startsWith('form.'))
+        : []
+  ).map((path) => {
+    const place = dcFieldPlace(path.slice('form.'.length));
+    const message = dcErrors[path] ?? '';
+    return {
+      path,
+      id: place.id,
+      text:
+        place.device === null ? message : t('dataCentre.summaryDevice', { device: deviceTitle(place.device), message }),
+    };
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -187,26 +269,58 @@ export function RequestNewPage() {
     const found = validateRequest(current);
     setAttempted(true);
     setIssues(found);
-    const foundInForm = validateValues(model, formValues);
+    const foundInForm = dcSchemas ? validateDcForm(dcSchemas, dcForm) : validateValues(model, formValues);
     if (FIELD_ORDER.some((f) => found[f]) || foundInForm.length > 0) {
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
     filing.reset();
-    filing.mutate({ values: current, form: toSubmission(model, formValues) });
+    filing.mutate({
+      values: current,
+      form: dcSchemas ? toDcSubmission(dcSchemas, dcForm) : toSubmission(model, formValues),
+    });
   };
 
   const busy = stage !== 'editing';
   const typeTitle = info ? labels.localised(info.title) : labels.type(values.type);
   const hasTypeFields = model !== null && model.fields.length > 0;
+  const wording: FieldWording | undefined = dcSchemas
+    ? {
+        wishedDate: { label: t('dataCentre.plannedDate'), hint: t('dataCentre.plannedDateHint') },
+        description: { label: t('dataCentre.reason'), hint: t('dataCentre.reasonHint') },
+        filesNote: t('dataCentre.filesNote'),
+      }
+    : undefined;
+  const returnLetter = reapplying?.workflow ? recordedTexts(reapplying.workflow.data, 'returnLetter') : null;
   return (
     <>
       <Title order={1}>{t('form.heading')}</Title>
       <Text mt={4} mb="lg">
         {t('form.intro')}
       </Text>
+      {reapplying && (
+        <Alert
+          color="govBlue"
+          variant="light"
+          role="note"
+          mb="md"
+          title={t('dataCentre.reapplyTitle', { number: reapplying.number })}
+        >
+          <Text size="sm">{t('dataCentre.reapplyBody')}</Text>
+          {returnLetter?.reasons && (
+            <Text size="sm" mt="xs" className="preserve-lines">
+              {t('dataCentre.reapplyReasons', { reasons: returnLetter.reasons })}
+            </Text>
+          )}
+        </Alert>
+      )}
+      {previous && !reapplying && (
+        <Alert color="yellow" variant="light" role="note" mb="md" styles={{ message: { color: '#5c3c00' } }}>
+          {t('dataCentre.reapplyNotAllowed', { number: previous.number })}
+        </Alert>
+      )}
       <div ref={summary} tabIndex={-1}>
-        {(clientIssues.length > 0 || typeIssues.length > 0) && (
+        {(clientIssues.length > 0 || typeIssues.length > 0 || dcSummary.length > 0) && (
           <Alert color="red" variant="light" title={t('common.fieldErrorsIntro')} mb="md">
             <List size="sm">
               {clientIssues.map((field) => (
@@ -220,6 +334,13 @@ export function RequestNewPage() {
                 <List.Item key={issue.path}>
                   <a href={`#${schemaFieldId(TYPE_FORM_ID, issue.path)}`} style={{ color: '#7f1d14' }}>
                     {typeIssueMessages[issue.path]}
+                  </a>
+                </List.Item>
+              ))}
+              {dcSummary.map((item) => (
+                <List.Item key={item.path}>
+                  <a href={`#${item.id}`} style={{ color: '#7f1d14' }}>
+                    {item.text}
                   </a>
                 </List.Item>
               ))}
@@ -290,8 +411,19 @@ export function RequestNewPage() {
                 busy={busy}
                 channels={channels}
                 typeValues={formValues}
+                wording={wording}
                 typeSection={
-                  hasTypeFields && info ? (
+                  dcSchemas && info ? (
+                    <DcApplicationForm
+                      schema={info.form}
+                      value={dcForm}
+                      onChange={setDcForm}
+                      errors={dcErrors}
+                      plannedDate={current.wishedDate}
+                      onDevicesChanged={() => filing.reset()}
+                      disabled={busy}
+                    />
+                  ) : hasTypeFields && info ? (
                     <Paper withBorder p="md" component="section" aria-labelledby={typeHeading}>
                       <Title order={2} size="h3" id={typeHeading} mb="xs">
                         {t('form.sectionTypeForm', { title: typeTitle })}

@@ -9,7 +9,7 @@ import { useRequestTypes } from '../data/queries.js';
 import { RequestTypeCard } from '../workflow/request-type-card.js';
 
 /**
- * The request-type catalogue (issue 3): what each of the seven types is for, the form it prints,
+ * The request-type catalogue (issue 3): what each type is for (000's seven, 001's data centre), the form it prints,
  * how it is filed, whether it needs an account, and its flow. Public, like the API behind it, so
  * that companies can read about the vendor account application before they have an account.
  */

@@ -26,7 +26,7 @@ import { ComplianceChart } from '../reports/compliance-chart.js';
 import { currentMonth } from '../reports/report-period.js';
 import { ServiceLevelTable } from '../reports/service-level-table.js';
 
-const GROUPS: readonly GroupBy[] = ['type', 'unit', 'assignee', 'target'];
+const GROUPS: readonly GroupBy[] = ['type', 'unit', 'assignee', 'vendor', 'target'];
 
 /** The service-level report (SLA-4), for those who see every request. */
 export function ServiceLevelsPage() {

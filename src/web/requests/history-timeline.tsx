@@ -67,6 +67,15 @@ function useEventDetail() {
     if (event.kind === 'attachment_added' && typeof data.fileName === 'string') {
       return t('detail.history.fileName', { name: data.fileName });
     }
+    if (event.kind === 'assets_registered' && Array.isArray(data.assets)) {
+      // Issue 6: the asset numbers the approved data-centre application entered or moved.
+      const numbers = data.assets.flatMap((a: unknown) =>
+        typeof a === 'object' && a !== null && typeof (a as { assetNumber?: unknown }).assetNumber === 'string'
+          ? [(a as { assetNumber: string }).assetNumber]
+          : [],
+      );
+      return numbers.length > 0 ? t('dataCentre.history.assets', { numbers: labels.list(numbers) }) : null;
+    }
     if (event.kind === 'escalated' && isTier(data.to)) {
       return t('detail.history.escalatedTo', { tier: labels.tier(data.to) });
     }

@@ -32,7 +32,8 @@ export function RequestFields({ request }: { request: RequestDetail }) {
       <dd>
         <DateText value={request.applicationDate} />
       </dd>
-      <dt>{t('detail.fields.wishedDate')}</dt>
+      {/* A data-centre application's wished date is its planned move date (issue 6). */}
+      <dt>{request.type === 'dc_equipment' ? t('dataCentre.plannedDate') : t('detail.fields.wishedDate')}</dt>
       <dd>
         <DateText value={request.wishedDate} />
       </dd>

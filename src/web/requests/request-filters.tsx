@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit, UserSummary } from '../../shared/api/organisation.schema.js';
@@ -6,7 +6,7 @@ import { SORT_KEYS } from '../../shared/api/request.schema.js';
 import { REQUEST_STATUSES, REQUEST_TYPES } from '../../shared/request-vocabulary.js';
 import { UnitSelect } from '../components/unit-select.js';
 import { useLabels } from '../i18n/labels.js';
-import type { ListFilters } from './list-params.js';
+import { NO_FILTERS, type ListFilters } from './list-params.js';
 
 type Props = {
   initial: ListFilters;
@@ -38,9 +38,8 @@ export function RequestFilters(props: Props) {
     onApply({ ...filters, page: 1 });
   };
   const onReset = () => {
-    const cleared: ListFilters = { status: '', type: '', unitId: '', assignee: '', q: '', sort: '-createdAt', page: 1 };
-    setFilters(cleared);
-    onApply(cleared);
+    setFilters(NO_FILTERS);
+    onApply(NO_FILTERS);
   };
 
   return (
@@ -118,6 +117,13 @@ export function RequestFilters(props: Props) {
             data={SORT_KEYS.map((key) => ({ value: key, label: t(`list.sortOptions.${key}`) }))}
           />
         </SimpleGrid>
+        <Checkbox
+          mt="md"
+          label={t('list.waitingForMe')}
+          description={t('list.waitingForMeHint')}
+          checked={filters.waitingFor === 'me'}
+          onChange={(e) => set('waitingFor', e.currentTarget.checked ? 'me' : '')}
+        />
         <Group mt="md" gap="sm">
           <Button type="submit">{t('list.apply')}</Button>
           <Button type="button" variant="default" onClick={onReset}>

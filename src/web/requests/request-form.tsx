@@ -1,4 +1,4 @@
-import { Alert, Anchor, NativeSelect, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -35,6 +35,16 @@ type Props = {
   typeSection?: ReactNode;
   /** Their values, for the lead time that depends on them (contract staff hardware). */
   typeValues?: Record<string, unknown>;
+  /** What a type calls the common fields (a data-centre application: the planned move date, the reason). */
+  wording?: FieldWording;
+};
+
+/** A type's own words for the wished date and the description, and a note instead of the file picker. */
+export type FieldWording = {
+  wishedDate?: { label: string; hint: string };
+  description?: { label: string; hint: string };
+  /** The files are given elsewhere (a data-centre application's checklist): this note replaces the picker. */
+  filesNote?: string;
 };
 
 /** The input id of a field, so that the page can move focus to the first one at fault. */
@@ -43,6 +53,7 @@ export const fieldInputId = (field: RequestField) => `request-${field}`;
 /** The fields of 000 附件一 that the applicant fills (INT-6). */
 export function RequestFormFields(props: Props) {
   const { me, values, onChange, errors, units, users, files, onFiles, today, busy, channels, typeSection } = props;
+  const wording = props.wording ?? {};
   const { t } = useTranslation();
   const labels = useLabels();
   const applicantHeading = useId();
@@ -179,8 +190,12 @@ export function RequestFormFields(props: Props) {
             />
             <TextInput
               id={fieldInputId('wishedDate')}
-              label={t('form.wishedDate')}
-              description={rocHint(values.wishedDate)}
+              label={wording.wishedDate?.label ?? t('form.wishedDate')}
+              description={
+                wording.wishedDate
+                  ? [wording.wishedDate.hint, rocHint(values.wishedDate)].filter(Boolean).join(' ')
+                  : rocHint(values.wishedDate)
+              }
               required
               type="date"
               min={values.applicationDate || undefined}
@@ -213,8 +228,8 @@ export function RequestFormFields(props: Props) {
           />
           <Textarea
             id={fieldInputId('description')}
-            label={t('form.description')}
-            description={t('form.descriptionHint')}
+            label={wording.description?.label ?? t('form.description')}
+            description={wording.description?.hint ?? t('form.descriptionHint')}
             required
             autosize
             minRows={6}
@@ -233,7 +248,11 @@ export function RequestFormFields(props: Props) {
         <Title order={2} size="h3" id={filesHeading} mb="sm">
           {t('form.sectionAttachments')}
         </Title>
-        <FilePicker label={t('form.attachments')} files={files} onChange={onFiles} disabled={busy} />
+        {wording.filesNote ? (
+          <Text size="sm">{wording.filesNote}</Text>
+        ) : (
+          <FilePicker label={t('form.attachments')} files={files} onChange={onFiles} disabled={busy} />
+        )}
       </Paper>
     </Stack>
   );

@@ -56,7 +56,15 @@ describe('TYPE-2 application development and maintenance (000 §2.2)', () => {
     c.do(P.it, 'review_six_points', { ...SIX_YES, meetingNeeded: false });
     expect(c.value).toEqual({ change_review: 'assigning_developer' });
     c.do(P.it, 'assign_developer', { developerUserId: P.vendor.userId, developerName: '謝宗翰' });
-    expect(c.last.effects).toEqual([{ kind: 'assign', role: 'vendor_engineer', slot: 'request', userId: 'vendor01' }]);
+    expect(c.last.effects).toEqual([
+      {
+        kind: 'assign',
+        role: 'vendor_engineer',
+        slot: 'request',
+        userId: 'vendor01',
+        userField: 'fields.developerUserId',
+      },
+    ]);
     c.assign(P.vendor.userId);
 
     expect(

@@ -420,7 +420,7 @@ describe('stages, waiting and effects', () => {
       { kind: 'escalate', to: ['division_head'], grade: 'B', level: 3 },
       { kind: 'recordExternalReport', to: 'national_cert', at: '2026-11-23T09:30:00+08:00' },
       { kind: 'recordExternalReport', to: 'superior_authority', at: CTX.now },
-      { kind: 'assign', role: 'it_officer', slot: 'request', userId: 'itofficer01' },
+      { kind: 'assign', role: 'it_officer', slot: 'request', userId: 'itofficer01', userField: 'fields.nextUser' },
     ]);
   });
 

@@ -222,7 +222,7 @@ describe('TYPE-4 and TYPE-7 rules', () => {
 describe('rule references', () => {
   it('are checked when a definition loads', () => {
     expect(checkRuleRef({ rule: 'leadTime', months: 1, label: L })).toBeNull();
-    expect(checkRuleRef({ rule: 'leadTime', label: L })).toMatch(/give months or days/);
+    expect(checkRuleRef({ rule: 'leadTime', label: L })).toMatch(/give months, days or workingDays/);
     expect(checkRuleRef({ rule: 'leadTime', months: -1, label: L })).toMatch(/months/);
     expect(checkRuleRef({ rule: 'signoffsComplete', roles: ['desk_agent'] })).toMatch(/roles\.0/);
     expect(checkRuleRef({ rule: 'hasOwnProperty' })).toMatch(/unknown rule "hasOwnProperty"/);

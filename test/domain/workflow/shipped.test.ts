@@ -5,9 +5,13 @@ import { allTransitions } from '../../../src/domain/workflow/tree.js';
 import type { Workflow } from '../../../src/domain/workflow/validate.js';
 import { SHIPPED, shipped } from './fixtures.js';
 
-/** Every numbered step of 000 ch. 2 (by section) and ch. 3, as the handbook numbers them. */
+/**
+ * Every numbered step of 000 ch. 2 (by section) and ch. 3, as the handbook numbers them. The
+ * data-centre application (issue 6) follows 001 and the rule-change notice (issue 4) 004, which do
+ * not number their steps.
+ */
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
-const STEPS: Record<RequestType, string[]> = {
+const STEPS: Record<Exclude<RequestType, 'dc_equipment' | 'rule_change'>, string[]> = {
   general: [...range('2.1.', 10), ...range('3.', 20)],
   app_dev: range('2.2.', 12),
   equipment: range('2.3.', 8),
@@ -46,7 +50,7 @@ describe('the shipped definitions model 000 ch. 2–3', () => {
     });
   });
 
-  it('prints each type on its form: 附件一, 附件三 (incidents), 附件四 (vendor accounts)', () => {
+  it('prints each type on its form: 附件一, 附件三 (incidents), 附件四 (vendor accounts), the move-in/out form, a record', () => {
     expect(Object.fromEntries(SHIPPED.map((w) => [w.definition.type, w.definition.filing.document]))).toEqual({
       general: 'attachment_1',
       app_dev: 'attachment_1',
@@ -55,6 +59,8 @@ describe('the shipped definitions model 000 ch. 2–3', () => {
       relocation: 'attachment_1',
       security_incident: 'attachment_3',
       vendor_account: 'attachment_4',
+      dc_equipment: 'dc_form',
+      rule_change: 'record',
     });
   });
 

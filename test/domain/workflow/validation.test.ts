@@ -480,7 +480,7 @@ describe('versions, export and import', () => {
     expect(catalogue.get('general', 1)).toBe(v1);
     expect(catalogue.latest('general')?.key).toBe('general@2');
     expect(catalogue.latest('relocation')?.key).toBe('relocation@1');
-    expect(catalogue.list()).toHaveLength(8);
+    expect(catalogue.list()).toHaveLength(10);
     expect(() => catalogue.with(v1)).toThrow(/not greater than the current version 2/);
     expect(() => new WorkflowCatalogue([v1, v1])).toThrow(/given twice/);
   });
@@ -497,7 +497,7 @@ describe('the shipped folder', () => {
   };
 
   it('loads from resources/workflows by default', () => {
-    expect(loadShippedDefinitions().map((w) => w.key)).toHaveLength(7);
+    expect(loadShippedDefinitions().map((w) => w.key)).toHaveLength(9);
   });
 
   it('refuses a folder with a broken file, naming the file and the problem', () => {

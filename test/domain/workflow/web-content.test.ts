@@ -50,6 +50,7 @@ describe('TYPE-4 website content maintenance (000 §2.4)', () => {
       role: 'vendor_engineer',
       slot: 'request',
       userId: 'vendor01',
+      userField: 'fields.maintainerUserId',
     });
     c.assign('vendor01');
     c.do(P.vendor, 'complete_maintenance', { handlingResult: '已上架公告', actualCompletionDate: '2026-11-30' });
