@@ -18,7 +18,7 @@ async function openCatalogue(page: Page, titles: Record<string, string>): Promis
 }
 
 describe('the request-type catalogue (issue 3)', () => {
-  it('shows a requester all eight types, one flow as a diagram and as a list of steps', async () => {
+  it('shows a requester all nine types, one flow as a diagram and as a list of steps', async () => {
     const context = await govdesk.context();
     const page = await context.newPage();
     await signIn(page, 'staff01', DEMO_PASSWORD);
@@ -30,13 +30,14 @@ describe('the request-type catalogue (issue 3)', () => {
         'equipment',
         'general',
         'relocation',
+        'rule_change',
         'security_incident',
         'vendor_account',
         'web_content',
       ].sort(),
     );
     await openCatalogue(page, titles);
-    expect(await page.locator('main section[data-type]').count()).toBe(8);
+    expect(await page.locator('main section[data-type]').count()).toBe(9);
 
     // What each type prints, how it is filed and whether it needs an account.
     const incident = page.getByRole('region', { name: titles.security_incident, exact: true });
@@ -52,6 +53,10 @@ describe('the request-type catalogue (issue 3)', () => {
     const dataCentre = page.getByRole('region', { name: titles.dc_equipment, exact: true });
     await dataCentre.getByText('資訊機房設備移（攜）出入申請單').waitFor();
     expect(await dataCentre.textContent()).toContain('網路資安科主管核准');
+    // Issue 4: the rule-change notice of a connected agency, printed as a record.
+    const ruleChange = page.getByRole('region', { name: titles.rule_change, exact: true });
+    await ruleChange.getByText('通知及處理紀錄').waitFor();
+    expect(await ruleChange.textContent()).toContain('十個工作天');
 
     // The flow: a drawing in a scrollable box, and its steps as a list for screen readers.
     const show = general.getByRole('button', { name: '查看流程' });

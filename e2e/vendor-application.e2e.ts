@@ -97,6 +97,8 @@ describe('the public vendor administrator application (TYPE-7, 000 §2.7, 附件
     await desk.getByRole('heading', { level: 1, name: `申請單 ${number}` }).waitFor();
     expect(await desk.getByRole('region', { name: '申請資料' }).textContent()).toContain('線上公開申請（無帳號）');
     const own = desk.getByRole('region', { name: /：申請細項$/ });
+    // The form's labels come with the type's definition, which may arrive after the request.
+    await own.getByText('中科精密股份有限公司').waitFor();
     expect(await own.textContent()).toMatch(/公司名稱\s*中科精密股份有限公司/);
     await takeAction(desk, '資訊服務台收件（申請表正本）', async (dialog) => {
       await dialog.getByLabel(/^收件日期/).fill(isoDaysFromToday(0));

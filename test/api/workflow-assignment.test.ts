@@ -53,5 +53,39 @@ describe('assigning the person an action names', () => {
     const named = await act(id, 'assign_developer', officer, { developerUserId: 'wa-vendor', developerName: '謝宗翰' });
     expect(named.statusCode, named.body).toBe(200);
     expect(named.json().assignee).toMatchObject({ id: vendor.id });
+
+    // The developer keeps the change through the IT section's review to the change itself (app_dev v2).
+    const chief = await t.signedIn('wa-chief', { roles: ['it_chief'] });
+    const developer = await t.login(vendor);
+    const rest: Array<[string, Session, Record<string, unknown>]> = [
+      [
+        'submit_estimate',
+        developer,
+        {
+          discussedWithItChief: true,
+          interviewNotes: '訪談承辦人',
+          scope: '新增查詢功能',
+          personHours: 40,
+          workingDays: 5,
+          isNewSystem: false,
+          withinAuthority: true,
+        },
+      ],
+      [
+        'assess_feasibility',
+        officer,
+        { legal: true, institutional: true, technical: true, financial: true, otherUnitData: false, opinion: '可行' },
+      ],
+      ['approve_request', chief, { opinion: '准予辦理' }],
+      ['judge_new_system', officer, { isNewSystem: false }],
+    ];
+    for (const [action, as, fields] of rest) {
+      const res = await act(id, action, as, fields);
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+    }
+    const d = (await t.inject({ method: 'GET', url: `/api/requests/${id}`, as: developer })).json();
+    expect(d.workflow.version).toBe(2);
+    expect(d.assignee).toMatchObject({ id: vendor.id });
+    expect(d.workflow.actions.map((a: { name: string }) => a.name)).toContain('complete_change');
   });
 });
