@@ -217,6 +217,7 @@ export async function generate(db: SqlTarget, options: DataOptions) {
   const com = cols({ request_id: 'uuid', author_id: 'uuid', body: 'text', created_at: 'timestamptz' });
   const clk = cols({
     request_id: 'uuid',
+    request_type: 'text',
     target_key: 'text',
     basis: 'text',
     target_ms: 'int8',
@@ -319,6 +320,7 @@ export async function generate(db: SqlTarget, options: DataOptions) {
       if (running) dueMin = dueMin === null ? due : Math.min(dueMin, due);
       push(clk, {
         request_id: id,
+        request_type: t.type,
         target_key: key,
         basis: target.basis,
         target_ms: target.targetMs,

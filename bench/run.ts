@@ -7,7 +7,9 @@
  *   npm run bench -- --quick            # 10,000 requests, 3 runs of 2 s: under two minutes (CI)
  *   npm run bench -- --embedded --requests 100000
  *
- * DATABASE_URL uses that (empty, disposable) database instead of a throw-away cluster.
+ * DATABASE_URL uses that (empty, disposable) database instead of a throw-away cluster; with
+ * --keep-data, a database already loaded by `npm run bench:data` (a million requests take long
+ * to load on a shared machine): the run measures it as it is, and adds its own filings to it.
  */
 import autocannon, { type Request } from 'autocannon';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { generate } from './data.js';
 import { explainAll, hotQueries, insertCeiling, pkSelectCeiling, timeQuery, timeSweep } from './lib/db-probes.js';
 import { memoryOf, startListening, startPostgres, type Listening } from './lib/processes.js';
 import { renderMarkdown, type Report, type ScenarioResult } from './lib/report.js';
-import { openTarget } from './lib/sql-target.js';
+import { openTarget, type SqlTarget } from './lib/sql-target.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,8 +33,11 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '55433' },
     'no-explain': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'keep-data': { type: 'boolean', default: false },
   },
 });
+if (args['keep-data'] && !process.env['DATABASE_URL'])
+  throw new Error('--keep-data measures the data already in DATABASE_URL: set DATABASE_URL');
 const quick = args.quick;
 const embedded = args.embedded;
 const requests = Number(args.requests ?? (quick ? 10_000 : embedded ? 100_000 : 1_000_000));
@@ -112,6 +117,21 @@ async function scenario(
   return result;
 }
 
+/** The data already in the database (--keep-data), counted as the loader counts what it loads. */
+async function counted(db: SqlTarget) {
+  const n = async (sql: string) => Number((await db.query<{ n: string }>(sql))[0]!.n);
+  const counts = {
+    requests: await n(`select count(*) as n from requests`),
+    events: await n(`select count(*) as n from request_events`),
+    comments: await n(`select count(*) as n from comments`),
+    clocks: await n(`select count(*) as n from request_clocks`),
+    openClocks: await n(`select count(*) as n from request_clocks where status = 'running'`),
+    seconds: 0,
+  };
+  log(`using the ${counts.requests.toLocaleString('en')} requests already loaded (--keep-data)`);
+  return counts;
+}
+
 async function signInToken(url: string, username: string) {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -171,9 +191,9 @@ try {
   const emptyStartMs = server.readyMs;
   await server.stop();
 
-  log(`loading ${requests.toLocaleString('en')} requests`);
   const db = await openTarget(where);
-  const loaded = await generate(db, { requests, log });
+  if (!args['keep-data']) log(`loading ${requests.toLocaleString('en')} requests`);
+  const loaded = args['keep-data'] ? await counted(db) : await generate(db, { requests, log });
   log(`loaded in ${loaded.seconds.toFixed(1)} s: ${JSON.stringify(loaded)}`);
 
   // Ceilings of the database and the SQL-level figures, while no server holds the database.
@@ -188,7 +208,10 @@ try {
   }
   log(`ceilings: INSERT ${median(insertRates).toFixed(0)}/s, PK SELECT ${median(selectRates).toFixed(0)}/s`);
   const sweep = await timeSweep(db, runs);
-  log(`SLA sweep: ${sweep.ms.toFixed(1)} ms for ${sweep.dueClocks} due of ${sweep.openClocks} open clocks`);
+  log(
+    `SLA sweep: ${sweep.ms.toFixed(1)} ms to find ${sweep.dueClocks} due of ${sweep.openClocks} open clocks, ` +
+      `${sweep.claimMs.toFixed(1)} ms to claim 200, ${sweep.lockAllMs.toFixed(0)} ms to lock them all`,
+  );
   const [me] = await db.query<{ id: string }>(`select id from users where username = 'staff01'`);
   const year = new Date().getFullYear() - 1;
   const queries = hotQueries(me!.id, ids[0]!, year);

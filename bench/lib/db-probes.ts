@@ -77,27 +77,39 @@ export async function timeQuery(target: SqlTarget, text: string, params: unknown
 }
 
 /**
- * The SLA sweep's query: every due clock with its request, locked as the worker locks them
- * (src/db/repositories/clock.repository.ts claimDue, without its batch limit), rolled back.
+ * The SLA sweep (src/server/services/sla.service.ts sweep): finding every due clock in the order
+ * the worker takes them (`ms`, median of `runs`); one claim of the worker's batch of 200, locked
+ * as `clockRepository.claimDue` locks it (`claimMs`); and, once, locking every due clock in one
+ * statement as no worker does (`lockAllMs`), for comparison with earlier runs. Rolled back.
  */
 export async function timeSweep(target: SqlTarget, runs: number) {
-  const times: number[] = [];
-  let due = 0;
-  for (let i = 0; i < runs; i++) {
-    await target.query('begin');
-    const t0 = performance.now();
-    due = (await target.query(SWEEP_SQL, [new Date().toISOString()])).length;
-    times.push(performance.now() - t0);
-    await target.query('rollback');
-  }
-  times.sort((a, b) => a - b);
+  const now = new Date().toISOString();
+  const median = async (text: string, lock: boolean) => {
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < runs; i++) {
+      if (lock) await target.query('begin');
+      const t0 = performance.now();
+      rows = (await target.query(text, [now])).length;
+      times.push(performance.now() - t0);
+      if (lock) await target.query('rollback');
+    }
+    times.sort((a, b) => a - b);
+    return { ms: times[Math.floor(times.length / 2)]!, rows };
+  };
+  const find = await median(SWEEP_SQL, false);
+  const claim = await median(`${SWEEP_SQL} limit 200 for update of c skip locked`, true);
+  await target.query('begin');
+  const t0 = performance.now();
+  await target.query(`${SWEEP_SQL} for update of c skip locked`, [now]);
+  const lockAllMs = performance.now() - t0;
+  await target.query('rollback');
   const [open] = await target.query<{ n: string }>(`select count(*) as n from request_clocks where status = 'running'`);
-  return { ms: times[Math.floor(times.length / 2)]!, dueClocks: due, openClocks: Number(open!.n) };
+  return { ms: find.ms, dueClocks: find.rows, openClocks: Number(open!.n), claimMs: claim.ms, lockAllMs };
 }
 
-const SWEEP_SQL = `select c.*, r.number, r.title, r.type, r.priority, r.assignee_id, r.escalation_tier
-  from request_clocks c join requests r on r.id = c.request_id
-  where c.next_check_at <= $1 order by c.next_check_at for update of c skip locked`;
+/** The worker's query for due clocks (clockRepository.claimDue), without its batch limit and lock. */
+const SWEEP_SQL = `select c.* from request_clocks c where c.next_check_at <= $1 order by c.next_check_at`;
 
 /**
  * The hot queries as the repositories build them (src/db/repositories/request.repository.ts,
@@ -106,41 +118,46 @@ const SWEEP_SQL = `select c.*, r.number, r.title, r.type, r.priority, r.assignee
 export function hotQueries(me: string, id: string, year: number) {
   const listCols = `r.*, u.name as unit_name, a.display_name as assignee_name
     from requests r join units u on u.id = r.unit_id left join users a on a.id = r.assignee_id`;
+  // Lists count their matches up to 10,001, searches up to 1,001 (request.repository.ts COUNT_CAP, TEXT_COUNT_CAP).
+  const capped = (where: string, cap = 10_000) =>
+    `select count(*) from (select 1 from requests r where ${where} limit ${cap + 1}) m`;
+  // The free-text search's expression, as the trigram index requests_search_trgm_idx holds it.
+  const text = `(r.number || ' ' || r.title || ' ' || r.description || ' ' || r.applicant_name)`;
+  // One- and two-character terms: only the newest 20,000 requests (SHORT_TERM_WINDOW).
+  const window = `r.created_at >= coalesce((select w.created_at from requests w order by w.created_at desc offset 19999 limit 1), '-infinity')`;
   return {
     'queue (status + type, sort dueAt, 50 rows)': [
       `select ${listCols} where r.status in ('submitted') and r.type in ('general') order by r.sla_due_at asc, r.id limit 50`,
       [],
     ],
-    'queue count': [`select count(*) from requests r where r.status in ('submitted') and r.type in ('general')`, []],
+    'queue count (capped)': [capped(`r.status in ('submitted') and r.type in ('general')`), []],
     'my requests (mine=true, sort -createdAt)': [
       `select ${listCols} where (r.created_by = $1 or r.applicant_user_id = $1) order by r.created_at desc, r.id limit 50`,
       [me],
     ],
-    'my requests count': [
-      `select count(*) from requests r where (r.created_by = $1 or r.applicant_user_id = $1)`,
-      [me],
-    ],
-    'Chinese search q=印表機 (ilike)': [
-      `select ${listCols} where (r.number ilike $1 or r.title ilike $1 or r.description ilike $1 or r.applicant_name ilike $1)
-        order by r.created_at desc, r.id limit 50`,
+    'my requests count (capped)': [capped(`(r.created_by = $1 or r.applicant_user_id = $1)`), [me]],
+    'Chinese search q=印表機 (trigram)': [
+      `select ${listCols} where ${text} like $1 order by r.created_at desc, r.id limit 50`,
       ['%印表機%'],
     ],
-    'Chinese search count': [
-      `select count(*) from requests r where (r.number ilike $1 or r.title ilike $1 or r.description ilike $1 or r.applicant_name ilike $1)`,
-      ['%印表機%'],
+    'Chinese search count (capped)': [capped(`${text} like $1`, 1_000), ['%印表機%']],
+    'Chinese search q=網路 (two characters: newest 20,000)': [
+      `select ${listCols} where ${text} like $1 and ${window} order by r.created_at desc, r.id limit 50`,
+      ['%網路%'],
     ],
+    'two-character search count (capped)': [capped(`${text} like $1 and ${window}`, 1_000), ['%網路%']],
     'request page: request + history': [`select * from request_events e where e.request_id = $1 order by e.seq`, [id]],
     "year's service levels by type": [
-      `select r.type, count(*),
+      `select c.request_type, count(*),
          count(*) filter (where c.status = 'stopped' and c.consumed_ms <= c.target_ms and c.breached_at is null) as met,
          count(*) filter (where c.breached_at is not null or (c.status = 'stopped' and c.consumed_ms > c.target_ms)) as breached,
          count(*) filter (where c.status <> 'stopped' and c.breached_at is null) as open
-       from request_clocks c join requests r on r.id = c.request_id left join units u on u.id = r.unit_id
-         left join users a on a.id = r.assignee_id
-       where c.started_at >= $1 and c.started_at < $2 group by r.type order by count(*) desc`,
+       from request_clocks c
+       where c.started_at >= $1 and c.started_at < $2 group by c.request_type order by count(*) desc`,
       [`${year}-01-01T00:00:00+08:00`, `${year + 1}-01-01T00:00:00+08:00`],
     ],
-    'SLA sweep (all due clocks)': [SWEEP_SQL, [new Date().toISOString()]],
+    'SLA sweep: every due clock': [SWEEP_SQL, [new Date().toISOString()]],
+    'SLA sweep: one claim of 200': [`${SWEEP_SQL} limit 200 for update of c skip locked`, [new Date().toISOString()]],
   } satisfies Record<string, [string, unknown[]]>;
 }
 

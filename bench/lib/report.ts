@@ -28,7 +28,8 @@ export type Report = {
     selectRuns: number[];
   };
   scenarios: ScenarioResult[];
-  sweep: { ms: number; dueClocks: number; openClocks: number };
+  /** `lockAllMs` and `claimMs` are absent from reports written before 2026-11-23's issue 7 work. */
+  sweep: { ms: number; dueClocks: number; openClocks: number; claimMs?: number; lockAllMs?: number };
   sql: Record<string, { ms: number; rows: number }>;
   plans: Record<string, string>;
 };
@@ -65,7 +66,7 @@ export function renderMarkdown(r: Report, embedded: boolean): string {
   lines.push(
     `${r.data.requests.toLocaleString('en')} requests (${r.data.events.toLocaleString('en')} history events, ` +
       `${r.data.comments.toLocaleString('en')} comments, ${r.data.clocks.toLocaleString('en')} clocks of which ` +
-      `${r.data.openClocks.toLocaleString('en')} running) loaded in ${r.data.seconds.toFixed(1)} s. ` +
+      `${r.data.openClocks.toLocaleString('en')} running) ${r.data.seconds > 0 ? `loaded in ${r.data.seconds.toFixed(1)} s` : 'loaded before the run (--keep-data)'}. ` +
       `${r.machine.cpus} CPUs (${r.machine.cpu}), ${r.machine.memoryGiB} GiB; load generator on the same machine; ` +
       `${r.settings.connections} connections, medians of ${r.settings.runs} runs of ${r.settings.seconds} s.`,
     '',
@@ -107,8 +108,13 @@ export function renderMarkdown(r: Report, embedded: boolean): string {
   // The sweep grows with the due clocks: scale it to issue 7's 100,000 open clocks.
   const sweepAt100k = r.sweep.openClocks > 0 ? (r.sweep.ms * 100_000) / r.sweep.openClocks : NaN;
   lines.push(
-    `| SLA sweep: all due clocks locked (${r.sweep.openClocks.toLocaleString('en')} running) | ${ms(r.sweep.ms)} | ${r.sweep.dueClocks} | ≤ 1000 ms at 100,000 open clocks; ≈ ${n0(sweepAt100k)} ms scaled linearly: ${sweepAt100k <= 1000 ? 'met' : '**missed**'} |`,
+    `| SLA sweep: find every due clock (${r.sweep.openClocks.toLocaleString('en')} running) | ${ms(r.sweep.ms)} | ${r.sweep.dueClocks} | ≤ 1000 ms at 100,000 open clocks; ≈ ${n0(sweepAt100k)} ms scaled linearly: ${sweepAt100k <= 1000 ? 'met' : '**missed**'} |`,
   );
+  if (r.sweep.claimMs !== undefined && r.sweep.lockAllMs !== undefined)
+    lines.push(
+      `| SLA sweep: the worker's claim of 200 (FOR UPDATE SKIP LOCKED) | ${ms(r.sweep.claimMs)} | 200 | |`,
+      `| SLA sweep: every due clock locked in one statement (no worker does this) | ${ms(r.sweep.lockAllMs)} | ${r.sweep.dueClocks} | |`,
+    );
   for (const [name, q] of Object.entries(r.sql)) lines.push(`| SQL: ${name} | ${ms(q.ms)} | ${q.rows} | |`);
   lines.push(
     `| start to ready, loaded database (${r.startup.note}) | ${n0(r.startup.loadedMs)} | | ${embedded ? `≤ 3000 ms: ${r.startup.loadedMs <= 3000 ? 'met' : '**missed**'}` : ''} |`,

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 
 /** The one thing the bench needs from a database: run SQL with parameters, get rows back. */
@@ -19,7 +20,8 @@ export async function openTarget(where: string): Promise<SqlTarget> {
       close: () => client.end(),
     };
   }
-  const db = await PGlite.create(where);
+  // GovDesk's schema has a trigram index: PGlite must load pg_trgm to write to `requests`.
+  const db = await PGlite.create(where, { extensions: { pg_trgm } });
   return {
     kind: 'pglite',
     query: async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,

@@ -11,6 +11,7 @@ import * as keepDefinitionKeyOrder from './20261123T0900-keep-definition-key-ord
 import * as addSearchQueueAndReportIndexes from './20261123T1000-add-search-queue-and-report-indexes.js';
 import * as addDataCentre from './20261123T1100-add-data-centre-and-asset-register.js';
 import * as addRuleChangeNotices from './20261123T1200-add-rule-change-notices.js';
+import * as indexClocksByRequest from './20261123T1250-index-clocks-by-request.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -30,4 +31,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261123T1000-add-search-queue-and-report-indexes', up: addSearchQueueAndReportIndexes.up },
   { name: '20261123T1100-add-data-centre-and-asset-register', up: addDataCentre.up },
   { name: '20261123T1200-add-rule-change-notices', up: addRuleChangeNotices.up },
+  { name: '20261123T1250-index-clocks-by-request', up: indexClocksByRequest.up },
 ];
