@@ -102,6 +102,8 @@ export const en: Messages = {
       dueAt: 'By time left (most urgent first)',
     },
     total: '{{count}} in total',
+    totalCapped: 'More than {{count}}',
+    searchWindow: '(a one- or two-character term searches the newest {{count}} only)',
     pageOf: 'Page {{page}} of {{pages}}',
     prev: 'Previous page',
     next: 'Next page',

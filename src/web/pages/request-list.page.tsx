@@ -14,7 +14,7 @@ import { RequestTable } from '../requests/request-table.js';
 
 /** 「我的申請」 for requesters, the desk's queue for those who see every request (DESK-1). */
 export function RequestListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const queue = me.abilities.seeAllRequests;
   const [params, setParams] = useSearchParams();
@@ -55,7 +55,12 @@ export function RequestListPage() {
       <div role="status" aria-live="polite">
         {page.data && (
           <Text fw={700} mb="sm">
-            {t('list.total', { count: page.data.total })}
+            {/* Counts stop at a cap at a million rows (issue 7); a short term searches the newest only. */}
+            {page.data.totalCapped
+              ? t('list.totalCapped', { count: page.data.total.toLocaleString(i18n.language) })
+              : t('list.total', { count: page.data.total })}
+            {page.data.searchWindow !== null &&
+              ` ${t('list.searchWindow', { count: page.data.searchWindow.toLocaleString(i18n.language) })}`}
           </Text>
         )}
       </div>
