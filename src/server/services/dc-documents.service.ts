@@ -3,34 +3,13 @@ import { canViewRequest, requestScopeOf, type Actor } from '../../domain/policie
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import { requestRepository } from '../../db/repositories/request.repository.js';
-import type { Executor } from '../../db/database.js';
 import { renderReturnLetter } from '../documents/dc-forms.js';
-import type { PrintableRequest } from '../documents/request-forms.js';
+import { printableRequest } from '../documents/printable.js';
 import type { Origin, ServiceContext } from './context.js';
 
 type FoundRequest = NonNullable<Awaited<ReturnType<typeof requestRepository.find>>>;
 
 /** The display names of everyone a request's recorded steps name (`by`), for the signatures. */
-async function namesOf(db: Executor, data: unknown): Promise<Map<string, string>> {
-  const people = new Set<string>();
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === 'by' && typeof v === 'string') people.add(v);
-        else collect(v);
-      }
-    }
-  };
-  collect(data);
-  const names = new Map<string, string>();
-  for (const userId of people) {
-    const user = await organisationRepository.findUserById(db, userId);
-    if (user) names.set(userId, user.display_name);
-  }
-  return names;
-}
-
 /** The documents of data-centre applications (issue 6) printed beyond the form: the return letter. */
 export function dcDocumentService(ctx: ServiceContext) {
   const { db } = ctx;
@@ -55,26 +34,6 @@ export function dcDocumentService(ctx: ServiceContext) {
     return row;
   }
 
-  async function printable(row: FoundRequest): Promise<PrintableRequest> {
-    const agency = (await organisationRepository.listUnits(db)).find((u) => u.kind === 'agency');
-    return {
-      agencyName: agency?.name ?? '',
-      number: row.number,
-      unitName: row.unit_name,
-      applicantName: row.applicant_name,
-      applicantPhone: row.applicant_phone,
-      applicationDate: row.application_date,
-      wishedDate: row.wished_date,
-      title: row.title,
-      description: row.description,
-      createdAt: row.created_at,
-      assigneeName: row.assignee_name,
-      form: row.form,
-      data: row.workflow_data,
-      names: await namesOf(db, row.workflow_data),
-    };
-  }
-
   return {
     /**
      * The return letter (檢還函) of a data-centre application the data centre returned (001 二),
@@ -97,7 +56,7 @@ export function dcDocumentService(ctx: ServiceContext) {
                 },
         });
       }
-      const pdf = await renderReturnLetter(await printable(row));
+      const pdf = await renderReturnLetter(await printableRequest(db, row));
       await auditRepository.append(db, {
         actorId: actor.userId,
         action: 'request.return_letter_printed',

@@ -51,6 +51,7 @@ import { keepsFacts, type WorkflowEffects } from './workflow-effects.js';
 import { actorFacts, requestFacts, workflowError } from './workflow-facts.js';
 import type { WorkflowService } from './workflow.service.js';
 import { renderRequestForm } from '../documents/request-forms.js';
+import { printableRequest } from '../documents/printable.js';
 
 export type NewRequest = Required<RequestCreate>;
 
@@ -473,43 +474,7 @@ export function requestService(
       if (!row || !canViewRequest(actor, await scopeOf(db, actor), facts(row))) throw new DomainError('not_found');
       const wf = await workflowOf(db, row);
       if (!wf) throw new DomainError('not_found');
-      const people = new Set<string>();
-      const collect = (node: unknown): void => {
-        if (Array.isArray(node)) node.forEach(collect);
-        else if (node && typeof node === 'object') {
-          for (const [k, v] of Object.entries(node)) {
-            if (k === 'by' && typeof v === 'string') people.add(v);
-            else collect(v);
-          }
-        }
-      };
-      collect(row.workflow_data);
-      const names = new Map<string, string>();
-      for (const userId of people) {
-        const user = await organisationRepository.findUserById(db, userId);
-        if (user) names.set(userId, user.display_name);
-      }
-      const agency = (await organisationRepository.listUnits(db)).find((u) => u.kind === 'agency');
-      const pdf = await renderRequestForm(
-        {
-          agencyName: agency?.name ?? '',
-          number: row.number,
-          unitName: row.unit_name,
-          applicantName: row.applicant_name,
-          applicantPhone: row.applicant_phone,
-          applicationDate: row.application_date,
-          wishedDate: row.wished_date,
-          title: row.title,
-          description: row.description,
-          createdAt: row.created_at,
-          assigneeName: row.assignee_name,
-          form: row.form,
-          data: row.workflow_data,
-          names,
-          previousNumber: (await requestRepository.relatedApplications(db, row)).previous?.number ?? null,
-        },
-        wf,
-      );
+      const pdf = await renderRequestForm(await printableRequest(db, row), wf);
       await auditRepository.append(db, {
         actorId: actor.userId,
         action: 'request.form_printed',
