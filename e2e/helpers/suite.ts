@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { DESKTOP, launchBrowser, newContext, type ViewportSize } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -15,7 +15,7 @@ export function useGovDesk(): GovDeskSuite {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ template: inject('govdeskTemplateDir') });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -64,5 +64,5 @@ describe('the embedded database on disk', () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });

@@ -295,7 +295,7 @@ export function applyAction(
       message: text(`您不能執行「${action.label['zh-TW']}」`, `You may not take the action "${action.label.en}"`),
     });
   }
-  const validate = wf.validateFields.get(name)!;
+  const validate = wf.validateFields(name);
   if (!validate(fields)) return fail(...fieldProblems(validate, fieldsSchemaOf(action)));
 
   const data = action.record

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REQUEST_TYPES } from '../../shared/request-vocabulary.js';
-import { loadDefinition, type Workflow } from './validate.js';
+import { loadDefinition, type LoadOptions, type Workflow } from './validate.js';
 
 /** The folder of the shipped definitions, from src/ and from dist/ alike. */
 export const SHIPPED_WORKFLOWS_DIR = fileURLToPath(new URL('../../../resources/workflows/', import.meta.url));
@@ -14,7 +14,7 @@ const FILE = /^([a-z_]+)\.v(\d+)\.json$/;
  * problem, when a file does not load, when its name disagrees with its content, or when one of
  * the seven request types has no definition.
  */
-export function loadShippedDefinitions(dir: string = SHIPPED_WORKFLOWS_DIR): Workflow[] {
+export function loadShippedDefinitions(dir: string = SHIPPED_WORKFLOWS_DIR, options: LoadOptions = {}): Workflow[] {
   const problems: string[] = [];
   const workflows: Workflow[] = [];
   for (const file of fs.readdirSync(dir).sort()) {
@@ -27,7 +27,7 @@ export function loadShippedDefinitions(dir: string = SHIPPED_WORKFLOWS_DIR): Wor
       problems.push(`${file}: not valid JSON: ${(e as Error).message}`);
       continue;
     }
-    const loaded = loadDefinition(input);
+    const loaded = loadDefinition(input, options);
     if (!loaded.ok) {
       problems.push(...loaded.issues.map((i) => `${file}: ${i.path || '(root)'}: ${i.message}`));
       continue;

@@ -39,9 +39,18 @@ export type Workflow = {
   readonly definition: Definition;
   readonly nodes: ReadonlyMap<string, StateNodeInfo>;
   readonly machine: WorkflowMachine;
+  /** Checks a request's form against the definition's form schema. */
   readonly validateForm: ValidateFunction;
-  readonly validateFields: ReadonlyMap<string, ValidateFunction>;
+  /** The check of an action's fields (the action must exist in the definition). */
+  validateFields(action: string): ValidateFunction;
 };
+
+/**
+ * When the JSON Schemas are compiled: `now` (the default) proves that every schema compiles, as an
+ * import or a new shipped file needs; `on-first-use` is for definitions already checked that way
+ * (the versions stored when they were published), so a start does not compile what it never uses.
+ */
+export type LoadOptions = { compileSchemas?: 'now' | 'on-first-use' };
 
 export type LoadResult = { ok: true; workflow: Workflow } | { ok: false; issues: DefinitionIssue[] };
 
@@ -86,7 +95,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Parses and checks a definition (JSON already parsed). Never throws on bad input. */
-export function loadDefinition(input: unknown): LoadResult {
+export function loadDefinition(input: unknown, options: LoadOptions = {}): LoadResult {
   const parsed = DefinitionSchema.safeParse(input);
   if (!parsed.success) {
     return {
@@ -104,27 +113,30 @@ export function loadDefinition(input: unknown): LoadResult {
   checkTransitions(definition, nodes, transitions, issues);
   checkRulesOf('filing.rules', definition.filing.rules ?? [], definition, null, issues);
 
-  const ajv = createAjv();
-  const compile = (schema: JsonSchemaObject, path: string): ValidateFunction | null => {
+  const schemas = new Map<string, { schema: JsonSchemaObject; path: string }>([
+    [FORM, { schema: definition.form, path: 'form' }],
+  ]);
+  for (const [name, action] of Object.entries(definition.actions)) {
+    schemas.set(name, { schema: fieldsSchemaOf(action), path: `actions.${name}.fields` });
+  }
+  for (const { schema, path } of schemas.values()) {
     for (const [where, message] of lintFormSchema(schema)) {
       issues.push({ path: where ? `${path}.properties.${where.split('.').join('.properties.')}` : path, message });
     }
-    try {
-      return ajv.compile(schema);
-    } catch (e) {
-      issues.push({ path, message: `the JSON Schema does not compile: ${(e as Error).message}` });
-      return null;
+  }
+  const validators = schemaValidators(schemas);
+  if ((options.compileSchemas ?? 'now') === 'now') {
+    for (const [key, { path }] of schemas) {
+      try {
+        validators.get(key);
+      } catch (e) {
+        issues.push({ path, message: `the JSON Schema does not compile: ${(e as Error).message}` });
+      }
     }
-  };
-  const validateForm = compile(definition.form, 'form');
-  const validateFields = new Map<string, ValidateFunction>();
-  for (const [name, action] of Object.entries(definition.actions)) {
-    const v = compile(fieldsSchemaOf(action), `actions.${name}.fields`);
-    if (v) validateFields.set(name, v);
   }
   checkActions(definition, nodes, transitions, issues);
   if (issues.length === 0) checkFlow(definition, nodes, transitions, issues);
-  if (issues.length > 0 || !validateForm) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues };
 
   let machine: WorkflowMachine;
   try {
@@ -142,9 +154,34 @@ export function loadDefinition(input: unknown): LoadResult {
       definition,
       nodes,
       machine,
-      validateForm,
-      validateFields,
+      get validateForm() {
+        return validators.get(FORM);
+      },
+      validateFields(action: string) {
+        if (!schemas.has(action) || action === FORM) throw new Error(`no action "${action}" in ${definition.type}`);
+        return validators.get(action);
+      },
     }),
+  };
+}
+
+/** The key of the form's schema among the action names (not a valid action name). */
+const FORM = '(form)';
+
+/** Compiles each schema when it is first asked for, with one ajv for the definition. */
+function schemaValidators(schemas: ReadonlyMap<string, { schema: JsonSchemaObject }>) {
+  let ajv: ReturnType<typeof createAjv> | undefined;
+  const compiled = new Map<string, ValidateFunction>();
+  return {
+    get(key: string): ValidateFunction {
+      let validate = compiled.get(key);
+      if (!validate) {
+        ajv ??= createAjv();
+        validate = ajv.compile(schemas.get(key)!.schema);
+        compiled.set(key, validate);
+      }
+      return validate;
+    },
   };
 }
 

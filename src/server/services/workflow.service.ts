@@ -45,7 +45,8 @@ export function workflowService(ctx: ServiceContext) {
 
   async function publishShipped(executor: Executor): Promise<void> {
     if (shippedPublished) return;
-    for (const wf of loadShippedDefinitions()) {
+    // The shipped files' schemas are proved to compile by the test suite (and compiled when used).
+    for (const wf of loadShippedDefinitions(undefined, { compileSchemas: 'on-first-use' })) {
       const { type, version } = wf.definition;
       await workflowRepository.insert(executor, {
         type,
@@ -70,8 +71,9 @@ export function workflowService(ctx: ServiceContext) {
     }
     const workflows: Workflow[] = [];
     for (const row of await workflowRepository.all(executor)) {
-      const loaded = loadDefinition(row.definition);
-      // Stored versions were checked when published; one that no longer loads is a bug to see at once.
+      // Stored versions were checked when published (their schemas are compiled when first used);
+      // one that no longer loads is a bug to see at once.
+      const loaded = loadDefinition(row.definition, { compileSchemas: 'on-first-use' });
       if (!loaded.ok)
         throw new Error(`workflow ${row.type} v${row.version} does not load: ${loaded.issues[0]?.message}`);
       workflows.push(loaded.workflow);

@@ -433,6 +433,24 @@ describe('loading definitions (validation)', () => {
   });
 });
 
+it('compiles the schemas of a stored definition when they are first used, and checks them all the same', () => {
+  const stored = loadDefinition(minimal(), { compileSchemas: 'on-first-use' });
+  if (!stored.ok) throw new Error(JSON.stringify(stored.issues));
+  const form = stored.workflow.validateForm;
+  expect(form({ note: 'ok' })).toBe(true);
+  expect(form({ note: 'far too long here' })).toBe(false);
+  expect(stored.workflow.validateForm).toBe(form);
+  expect(stored.workflow.validateFields('finish')({ ok: 'yes' })).toBe(false);
+  expect(() => stored.workflow.validateFields('fly')).toThrow(/no action "fly"/);
+
+  const broken = minimal();
+  (((broken.actions as Json).finish as Json).fields as Json).properties = { ok: { type: 'bool', 'x-label': L } };
+  const lazy = loadDefinition(broken, { compileSchemas: 'on-first-use' });
+  if (!lazy.ok) throw new Error(JSON.stringify(lazy.issues));
+  expect(() => lazy.workflow.validateFields('finish')).toThrow(/schema is invalid/);
+  expect(loadDefinition(broken).ok).toBe(false);
+});
+
 describe('versions, export and import', () => {
   it('exports a definition as JSON that imports again to the same definition', () => {
     for (const wf of SHIPPED) {
