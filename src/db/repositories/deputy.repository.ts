@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Role } from '../../shared/roles.js';
 import type { Executor } from '../database.js';
 import type { Database, DeputiesTable } from '../schema.js';
@@ -35,6 +36,21 @@ function inForce(eb: ExpressionBuilder<D, 'd'>, now: Date) {
         .where(sql<boolean>`coalesce(ra.unit_id, pu.unit_id) is not distinct from d.unit_id`),
     ),
   ]);
+}
+
+/**
+ * The roles a user acts in at `now` as someone's deputy, as a JSON array of `{role, unitId}` inside
+ * an outer query (the caller's lookup on every API call); the same rule as `rolesActedBy`.
+ */
+export function actingRolesJson(userId: Expression<string>, now: Date) {
+  return jsonArrayFrom(
+    expressionBuilder<D, never>()
+      .selectFrom('deputies as d')
+      .select(['d.role', 'd.unit_id as unitId'])
+      .where('d.deputy_id', '=', userId)
+      .where((eb) => inForce(eb, now))
+      .orderBy('d.starts_at'),
+  );
 }
 
 /** Deputies (ORG-3, 職務代理人): who acts for whom, with which role, when. */

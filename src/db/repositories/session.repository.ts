@@ -29,15 +29,6 @@ export const sessionRepository = {
       .execute();
   },
 
-  findLiveSession(db: Executor, idHash: string, now: Date) {
-    return db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('id', '=', idHash)
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
-  },
-
   touchSession(db: Executor, idHash: string, now: Date, expiresAt: Date): Promise<unknown> {
     return db
       .updateTable('sessions')
@@ -122,16 +113,6 @@ export const sessionRepository = {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-  },
-
-  findLiveToken(db: Executor, tokenHash: string, now: Date) {
-    return db
-      .selectFrom('api_tokens')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
   },
 
   markTokenUsed(db: Executor, id: string, now: Date): Promise<unknown> {

@@ -12,6 +12,7 @@ import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import { deputyRepository } from '../../db/repositories/deputy.repository.js';
 import { mfaRepository } from '../../db/repositories/mfa.repository.js';
+import { callerRepository, type Caller } from '../../db/repositories/caller.repository.js';
 import { sessionRepository } from '../../db/repositories/session.repository.js';
 import type { Executor } from '../../db/database.js';
 import type { UserRow } from '../../db/schema.js';
@@ -61,8 +62,14 @@ function isUsable(user: UserRow, now: Date): boolean {
  */
 export async function loadActor(db: Executor, user: UserRow, now: Date): Promise<Actor> {
   const roles = (await organisationRepository.rolesOf(db, [user.id])).map((r) => ({ role: r.role, unitId: r.unit_id }));
-  for (const acting of await deputyRepository.rolesActedBy(db, user.id, now)) {
-    if (!roles.some((r) => r.role === acting.role && r.unitId === acting.unitId)) roles.push(acting);
+  return actorFrom({ user, roles, acting: await deputyRepository.rolesActedBy(db, user.id, now) });
+}
+
+/** The actor of a user with the roles they hold and those they act in as a deputy. */
+function actorFrom({ user, roles, acting }: Caller): Actor {
+  const all = [...roles];
+  for (const a of acting) {
+    if (!all.some((r) => r.role === a.role && r.unitId === a.unitId)) all.push(a);
   }
   return {
     userId: user.id,
@@ -70,7 +77,7 @@ export async function loadActor(db: Executor, user: UserRow, now: Date): Promise
     displayName: user.display_name,
     kind: user.kind,
     unitId: user.unit_id,
-    roles,
+    roles: all,
   };
 }
 
@@ -178,12 +185,12 @@ export function accountService(ctx: ServiceContext, deps: { secondFactor: Second
   }
 
   /** The actor of a live user, with what they must do before anything else. */
-  async function authenticated(user: UserRow, csrfToken: string | null, via: 'session' | 'token') {
-    const actor = await loadActor(db, user, ctx.now());
+  async function authenticated(caller: Caller, csrfToken: string | null, via: 'session' | 'token') {
+    const actor = actorFrom(caller);
     return {
       ...actor,
-      mustChangePassword: mustChange(user, ctx.now(), await passwordPolicy()),
-      mustEnrolMfa: user.mfa_enabled_at === null && (await deps.secondFactor.isRequired(actor)),
+      mustChangePassword: mustChange(caller.user, ctx.now(), await passwordPolicy()),
+      mustEnrolMfa: caller.user.mfa_enabled_at === null && (await deps.secondFactor.isRequired(actor)),
       csrfToken,
       via,
     };
@@ -271,30 +278,26 @@ export function accountService(ctx: ServiceContext, deps: { secondFactor: Second
     async fromSession(secret: string): Promise<AuthenticatedActor | null> {
       const now = ctx.now();
       const idHash = secretHash(secret);
-      const session = await sessionRepository.findLiveSession(db, idHash, now);
-      if (!session) return null;
-      const user = await organisationRepository.findUserById(db, session.user_id);
-      if (!user || !isUsable(user, now)) return null;
-      const hardEnd = session.created_at.getTime() + maxMs;
+      const caller = await callerRepository.bySession(db, idHash, now);
+      if (!caller || !isUsable(caller.user, now)) return null;
+      const hardEnd = caller.createdAt.getTime() + maxMs;
       // The idle timeout slides by the minute: a burst of calls writes once, not once per call.
-      if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_EVERY_MS) {
+      if (now.getTime() - caller.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
         await sessionRepository.touchSession(db, idHash, now, new Date(Math.min(now.getTime() + idleMs, hardEnd)));
       }
-      return authenticated(user, session.csrf_token, 'session');
+      return authenticated(caller, caller.csrfToken, 'session');
     },
 
     /** The actor of a personal API token (`Authorization: Bearer gdk_…`). */
     async fromToken(token: string): Promise<AuthenticatedActor | null> {
       if (!token.startsWith(API_TOKEN_PREFIX)) return null;
       const now = ctx.now();
-      const row = await sessionRepository.findLiveToken(db, secretHash(token), now);
-      if (!row) return null;
-      const user = await organisationRepository.findUserById(db, row.user_id);
-      if (!user || !isUsable(user, now)) return null;
-      if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= TOUCH_EVERY_MS) {
-        await sessionRepository.markTokenUsed(db, row.id, now);
+      const caller = await callerRepository.byToken(db, secretHash(token), now);
+      if (!caller || !isUsable(caller.user, now)) return null;
+      if (!caller.lastUsedAt || now.getTime() - caller.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
+        await sessionRepository.markTokenUsed(db, caller.tokenId, now);
       }
-      return authenticated(user, null, 'token');
+      return authenticated(caller, null, 'token');
     },
 
     /** The actor's own account, unit and roles. */

@@ -1,0 +1,89 @@
+import { expressionBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Role } from '../../shared/roles.js';
+import type { Executor } from '../database.js';
+import type { Database, UserRow } from '../schema.js';
+import { actingRolesJson } from './deputy.repository.js';
+
+type RoleHeld = { role: Role; unitId: string | null };
+
+/** Who is calling: the account, its roles and the roles it acts in as a deputy now (ORG-3). */
+export type Caller = { user: UserRow; roles: RoleHeld[]; acting: RoleHeld[] };
+
+/**
+ * The caller of an API request from its session or token, in one statement: every call resolves
+ * its caller, so the account, its roles and its deputyships come in one round trip (four before).
+ * Nothing is cached: a disabled account, a removed role or a revoked token counts at the next call.
+ */
+export const callerRepository = {
+  async bySession(
+    db: Executor,
+    idHash: string,
+    now: Date,
+  ): Promise<(Caller & { csrfToken: string; createdAt: Date; lastSeenAt: Date }) | undefined> {
+    const row = await db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .selectAll('u')
+      .select((eb) => [
+        's.csrf_token as session_csrf_token',
+        's.created_at as session_created_at',
+        's.last_seen_at as session_last_seen_at',
+        rolesJson(eb.ref('u.id')).as('caller_roles'),
+        actingRolesJson(eb.ref('u.id'), now).as('caller_acting'),
+      ])
+      .where('s.id', '=', idHash)
+      .where('s.expires_at', '>', now)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { session_csrf_token, session_created_at, session_last_seen_at, caller_roles, caller_acting, ...user } = row;
+    return {
+      user,
+      roles: caller_roles as RoleHeld[],
+      acting: caller_acting as RoleHeld[],
+      csrfToken: session_csrf_token,
+      createdAt: session_created_at,
+      lastSeenAt: session_last_seen_at,
+    };
+  },
+
+  async byToken(
+    db: Executor,
+    tokenHash: string,
+    now: Date,
+  ): Promise<(Caller & { tokenId: string; lastUsedAt: Date | null }) | undefined> {
+    const row = await db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .selectAll('u')
+      .select((eb) => [
+        't.id as token_id',
+        't.last_used_at as token_last_used_at',
+        rolesJson(eb.ref('u.id')).as('caller_roles'),
+        actingRolesJson(eb.ref('u.id'), now).as('caller_acting'),
+      ])
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .where('t.expires_at', '>', now)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { token_id, token_last_used_at, caller_roles, caller_acting, ...user } = row;
+    return {
+      user,
+      roles: caller_roles as RoleHeld[],
+      acting: caller_acting as RoleHeld[],
+      tokenId: token_id,
+      lastUsedAt: token_last_used_at,
+    };
+  },
+};
+
+function rolesJson(userId: Parameters<typeof actingRolesJson>[0]) {
+  return jsonArrayFrom(
+    expressionBuilder<Database, never>()
+      .selectFrom('role_assignments as r')
+      .select(['r.role', 'r.unit_id as unitId'])
+      .where('r.user_id', '=', userId)
+      .orderBy('r.created_at'),
+  );
+}
