@@ -31,7 +31,7 @@ import { organisationRepository } from '../../db/repositories/organisation.repos
 import { requestRepository, type RequestFilter, type RequestSort } from '../../db/repositories/request.repository.js';
 import { throttleRepository } from '../../db/repositories/throttle.repository.js';
 import type { Executor } from '../../db/database.js';
-import type { RequestRow } from '../../db/schema.js';
+import type { RequestRow, UnitRow } from '../../db/schema.js';
 import type { RequestCreate } from '../../shared/api/request.schema.js';
 import {
   APPLICATION_DOCUMENTS,
@@ -185,22 +185,22 @@ export function requestService(
     ...(note ? { note } : {}),
   });
 
-  async function scopeOf(executor: Executor, actor: Actor) {
+  async function scopeOf(executor: Executor, actor: Actor, units?: readonly UnitRow[]) {
     return requestScopeOf(
       actor,
-      (await organisationRepository.listUnits(executor)).map((u) => ({ id: u.id, parentId: u.parent_id })),
+      (units ?? (await organisationRepository.listUnits(executor))).map((u) => ({ id: u.id, parentId: u.parent_id })),
     );
   }
 
   /** Locks a request the actor may see; 404 for one they may not (its existence is not disclosed). */
-  async function lockVisible(tx: Executor, actor: Actor, id: string): Promise<RequestRow> {
+  async function lockVisible(tx: Executor, actor: Actor, id: string, units?: readonly UnitRow[]): Promise<RequestRow> {
     const row = await requestRepository.lock(tx, id);
-    if (!row || !canViewRequest(actor, await scopeOf(tx, actor), facts(row))) throw new DomainError('not_found');
+    if (!row || !canViewRequest(actor, await scopeOf(tx, actor, units), facts(row))) throw new DomainError('not_found');
     return row;
   }
 
   /** Where a request stands in its workflow and what the actor may do there. */
-  async function positionOf(actor: Actor, row: RequestRow) {
+  async function positionOf(actor: Actor, row: RequestRow, known: Parameters<typeof requestFacts>[3]) {
     const wf = await workflowOf(db, row);
     if (!wf) return null;
     const state = stateOf(row, wf);
@@ -219,7 +219,12 @@ export function requestService(
       data: row.workflow_data,
       actions: FINAL_STATUSES.includes(row.status)
         ? []
-        : availableActions(wf, state, actorFacts(actor), await requestFacts(db, await deps.workflows.units(), row)),
+        : availableActions(
+            wf,
+            state,
+            actorFacts(actor),
+            await requestFacts(db, await deps.workflows.units(), row, known),
+          ),
     };
   }
 
@@ -290,7 +295,8 @@ export function requestService(
       }
       const now = ctx.now();
       return db.transaction().execute(async (tx) => {
-        if (!(await organisationRepository.findUnit(tx, input.unitId))) {
+        const units = await organisationRepository.listUnits(tx);
+        if (!units.some((u) => u.id === input.unitId)) {
           throw DomainError.field('unitId', 'unknown_unit', 'No such unit', '查無此單位');
         }
         if (input.applicantUserId && !(await organisationRepository.findUserById(tx, input.applicantUserId))) {
@@ -314,7 +320,8 @@ export function requestService(
           form: input.form,
           workflow_data: {},
         };
-        const facts = await requestFacts(tx, await deps.workflows.units(tx), draft);
+        // A request being filed has no files yet.
+        const facts = await requestFacts(tx, await deps.workflows.units(tx), draft, { units, documents: [] });
         // The definition checks the channel, the type's form and the filing rules (lead times).
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
@@ -395,9 +402,10 @@ export function requestService(
         const wf = (await deps.workflows.catalogue(tx)).latest('vendor_account');
         if (!wf?.definition.filing.public) throw new DomainError('not_found');
         // The application belongs to the business unit that checks it (工商外貿科), else to the agency.
-        const { businessUnitId } = await deps.workflows.units(tx);
-        const owner = (await organisationRepository.listUnits(tx)).find((u) =>
-          businessUnitId ? u.id === businessUnitId : u.kind === 'agency',
+        const workflowUnits = await deps.workflows.units(tx);
+        const units = await organisationRepository.listUnits(tx);
+        const owner = units.find((u) =>
+          workflowUnits.businessUnitId ? u.id === workflowUnits.businessUnitId : u.kind === 'agency',
         );
         if (!owner) throw new Error('the agency unit is missing');
         const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
@@ -417,7 +425,7 @@ export function requestService(
           form,
           workflow_data: {},
         };
-        const facts = await requestFacts(tx, await deps.workflows.units(tx), draft);
+        const facts = await requestFacts(tx, workflowUnits, draft, { units, documents: [] });
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
         const year = rocYearOf(now);
@@ -502,8 +510,9 @@ export function requestService(
 
     /** A request with its history, comments and attachments, and what the actor may do with it. */
     async get(actor: Actor, id: string) {
-      const row = await requestRepository.find(db, id);
-      if (!row || !canViewRequest(actor, await scopeOf(db, actor), facts(row))) throw new DomainError('not_found');
+      const [row, units] = await Promise.all([requestRepository.find(db, id), organisationRepository.listUnits(db)]);
+      if (!row || !canViewRequest(actor, await scopeOf(db, actor, units), facts(row)))
+        throw new DomainError('not_found');
       const [history, comments, attachments, related] = await Promise.all([
         requestRepository.history(db, id),
         requestRepository.comments(db, id),
@@ -521,7 +530,7 @@ export function requestService(
           attach: canAttachTo(actor, f),
           assign: canAssign(actor, f),
         },
-        workflow: await positionOf(actor, row),
+        workflow: await positionOf(actor, row, { units, documents: attachments }),
         clocks: await sla.clocksOf(row),
         previous: related.previous,
         reapplications: related.reapplications,
@@ -726,14 +735,15 @@ export function requestService(
     ): Promise<void> {
       const now = ctx.now();
       await db.transaction().execute(async (tx) => {
-        const row = await lockVisible(tx, actor, id);
+        const units = await organisationRepository.listUnits(tx);
+        const row = await lockVisible(tx, actor, id, units);
         const wf = await workflowOf(tx, row);
         if (!wf) {
           throw new DomainError('conflict', {
             detail: { en: 'This request was filed before workflows', zh: '此申請建立於流程定義之前' },
           });
         }
-        const facts = await requestFacts(tx, await deps.workflows.units(tx), row);
+        const facts = await requestFacts(tx, await deps.workflows.units(tx), row, { units });
         const from = stateOf(row, wf);
         const step = applyAction(wf, from, { action, fields }, actorFacts(actor), facts, await moment(tx, now));
         const definition = Object.hasOwn(wf.definition.actions, action) ? wf.definition.actions[action]! : null;

@@ -5,7 +5,7 @@ import { DomainError, type ErrorCode } from '../../domain/errors.js';
 import type { Executor } from '../../db/database.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import { requestRepository } from '../../db/repositories/request.repository.js';
-import type { RequestRow } from '../../db/schema.js';
+import type { RequestRow, UnitRow } from '../../db/schema.js';
 import type { WorkflowUnits } from '../../shared/api/workflow.schema.js';
 import type { Role } from '../../shared/roles.js';
 
@@ -24,7 +24,10 @@ export function actorFacts(actor: Actor): ActorFacts {
   return { userId: actor.userId, roles: actor.roles.map((r) => ({ role: r.role, unitId: r.unitId ?? actor.unitId })) };
 }
 
-/** The facts of a request the engine decides on, gathered from the database (issue 3). */
+/**
+ * The facts of a request the engine decides on, gathered from the database (issue 3); `known` passes
+ * what the caller has already read in this call (the units, the request's files), so it is not read twice.
+ */
 export async function requestFacts(
   executor: Executor,
   workflowUnits: WorkflowUnits,
@@ -44,8 +47,12 @@ export async function requestFacts(
     | 'form'
     | 'workflow_data'
   >,
+  known: {
+    units?: readonly UnitRow[];
+    documents?: ReadonlyArray<{ document: string | null; device: number | null }>;
+  } = {},
 ): Promise<RequestFacts> {
-  const units = await organisationRepository.listUnits(executor);
+  const units = known.units ?? (await organisationRepository.listUnits(executor));
   const parents = new Map(units.map((u) => [u.id, u.parent_id]));
   const unitPath = pathUp(row.unit_id, parents);
   const roles = await organisationRepository.activeRoleHolders(executor);
@@ -55,7 +62,7 @@ export async function requestFacts(
     ...new Set(roles.filter((r) => r.unitId !== null && unitPath.includes(r.unitId)).map((r) => r.role)),
   ];
   // The unit that serves requests is the IT section: as set, or where its chief's role is held.
-  const documents = await requestRepository.attachmentDocuments(executor, row.id);
+  const documents = known.documents ?? (await requestRepository.attachmentDocuments(executor, row.id));
   const serviceUnit = workflowUnits.serviceUnitId ?? roles.find((r) => r.role === 'it_chief')?.unitId ?? null;
   return {
     id: row.id,
