@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { organisationRepository } from '../../src/db/repositories/organisation.repository.js';
@@ -36,6 +37,16 @@ type InjectOptions = {
 };
 
 /** A GovDesk application on its own fresh database, with factories for the data a test needs. */
+/** Counts the statements the application sends to the database (performance budgets, issue 7). */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
+    this.count++;
+    return args.node;
+  };
+  transformResult: KyselyPlugin['transformResult'] = (args) => Promise.resolve(args.result);
+}
+
 export class TestApp {
   private units = new Map<string, string>();
   private passwordHash: Promise<string> | undefined;
@@ -45,7 +56,15 @@ export class TestApp {
     readonly database: DatabaseHandle,
     readonly clock: TestClock,
     readonly config: Config,
+    private readonly counter: StatementCounter,
   ) {}
+
+  /** Runs `work` and returns how many statements the application sent to the database meanwhile. */
+  async statementsOf(work: () => Promise<unknown>): Promise<number> {
+    const before = this.counter.count;
+    await work();
+    return this.counter.count - before;
+  }
 
   /**
    * A fresh application. Administrators are not made to enrol a second factor unless
@@ -64,9 +83,11 @@ export class TestApp {
         clock.now(),
       );
     }
-    const app = await buildApp({ config, database, now: clock.now, logger: false });
+    const counter = new StatementCounter();
+    const counted = { ...database, db: database.db.withPlugin(counter) };
+    const app = await buildApp({ config, database: counted, now: clock.now, logger: false });
     await app.ready();
-    return new TestApp(app, database, clock, config);
+    return new TestApp(app, database, clock, config, counter);
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApp, type Session } from '../helpers/test-app.js';
+
+/**
+ * Issue 7: how many statements the hot calls send to the database, caller resolution and the
+ * response included. Each is a round trip (on PGlite, a turn of its one connection); these budgets
+ * keep a change from adding reads to a hot path unnoticed. Lower them when a path gets cheaper.
+ */
+describe('statements per hot call (issue 7)', () => {
+  let t: TestApp;
+  let desk: Session;
+  let requestId: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    desk = await t.signedIn('budget-desk', { roles: ['desk_agent'] });
+    requestId = (await t.fileRequest(desk)).id;
+  });
+  afterAll(() => t.stop());
+
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.statementsOf(async () => {
+      const res = await t.inject({ method, url, as: desk, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    });
+
+  it('files a request, with its response, in at most 28 statements (35 before)', async () => {
+    const n = await call('POST', '/api/requests', t.requestBody(desk));
+    expect(n).toBeLessThanOrEqual(28);
+  });
+
+  it('shows the request page in at most 11 statements (16 before)', async () => {
+    const n = await call('GET', `/api/requests/${requestId}`);
+    expect(n).toBeLessThanOrEqual(11);
+  });
+
+  it('lists the queue in at most 3 statements (6 before)', async () => {
+    const n = await call('GET', '/api/requests?status=submitted&type=general&sort=dueAt&pageSize=50');
+    expect(n).toBeLessThanOrEqual(3);
+  });
+
+  it('takes a step, with its response, in at most 29 statements (35 before)', async () => {
+    const n = await call('POST', `/api/requests/${requestId}/actions/receive`, { fields: {} });
+    expect(n).toBeLessThanOrEqual(29);
+  });
+});
