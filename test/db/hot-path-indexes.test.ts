@@ -36,6 +36,7 @@ describe('indexes of the hot paths (issue 7)', () => {
     ['a period’s clocks', sql`select request_type, count(*) from request_clocks where started_at >= now() group by 1`],
     ['due clocks', sql`select * from request_clocks where next_check_at <= now() order by next_check_at limit 200`],
     ['free text', sql`select r.id from requests r where ${searchCondition('印表機無法列印')}`],
+    ['a short term', sql`select r.id from requests r where ${searchCondition('網路')}`],
   ])('finds %s through an index', async (_name, query) => {
     const plan = await planOf(query);
     // Not a scan of the whole table, nor of a whole index read for want of a better one.

@@ -12,6 +12,7 @@ import * as addSearchQueueAndReportIndexes from './20261123T1000-add-search-queu
 import * as addDataCentre from './20261123T1100-add-data-centre-and-asset-register.js';
 import * as addRuleChangeNotices from './20261123T1200-add-rule-change-notices.js';
 import * as indexClocksByRequest from './20261123T1250-index-clocks-by-request.js';
+import * as indexShortSearchTerms from './20261123T1300-index-short-search-terms.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -32,4 +33,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261123T1100-add-data-centre-and-asset-register', up: addDataCentre.up },
   { name: '20261123T1200-add-rule-change-notices', up: addRuleChangeNotices.up },
   { name: '20261123T1250-index-clocks-by-request', up: indexClocksByRequest.up },
+  { name: '20261123T1300-index-short-search-terms', up: indexShortSearchTerms.up },
 ];

@@ -44,9 +44,6 @@ export type RequestSort = keyof typeof SORTS;
  */
 const SEARCH_TEXT = sql`(r.number || ' ' || r.title || ' ' || r.description || ' ' || r.applicant_name)`;
 
-/** A one- or two-character search (no trigram to look up) reads at most this many of the newest requests. */
-export const SHORT_TERM_WINDOW = 20_000;
-
 /** A list counts its matches up to this many; past it, the total says "more than 10,000". */
 export const COUNT_CAP = 10_000;
 
@@ -58,7 +55,9 @@ export const TEXT_COUNT_CAP = 1_000;
 
 /**
  * How a free-text term is searched: its `like` pattern, whether it has case, and whether the
- * trigram index can find it (pg_trgm extracts trigrams from runs of three or more letters or digits).
+ * trigram index can find it (pg_trgm extracts trigrams from runs of three or more letters or
+ * digits); a term it cannot find is looked up by its characters and pairs of characters
+ * (`requests_search_grams_idx`, migration 20261123T1300).
  */
 export function textSearchOf(term: string): { pattern: string; caseless: boolean; indexed: boolean } {
   return {
@@ -70,10 +69,15 @@ export function textSearchOf(term: string): { pattern: string; caseless: boolean
 
 /** `r`'s searched text contains the term (the alias `r` is the request). */
 export function searchCondition(term: string) {
-  const { pattern, caseless } = textSearchOf(term);
+  const { pattern, caseless, indexed } = textSearchOf(term);
   // A term without upper or lower case (Chinese, digits) needs no case folding: `like` rechecks
   // the index's candidates several times faster than `ilike`.
-  return caseless ? sql<boolean>`${SEARCH_TEXT} like ${pattern}` : sql<boolean>`${SEARCH_TEXT} ilike ${pattern}`;
+  const contains = caseless
+    ? sql<boolean>`${SEARCH_TEXT} like ${pattern}`
+    : sql<boolean>`${SEARCH_TEXT} ilike ${pattern}`;
+  if (indexed) return contains;
+  // The text holds every character and pair of characters of the term: an index lookup.
+  return sql<boolean>`(govdesk_search_grams(${SEARCH_TEXT}) @> govdesk_search_grams(${term}) and ${contains})`;
 }
 
 type From = SelectQueryBuilder<Database & { r: Database['requests'] }, 'r', object>;
@@ -106,17 +110,7 @@ function applyScopeAndFilter(query: From, scope: RequestScope, filter: RequestFi
     const keys = [...filter.waitingFor];
     q = q.where(sql<boolean>`r.waiting_keys && ${sql.val(keys)}::text[]`);
   }
-  if (filter.text) {
-    const search = textSearchOf(filter.text);
-    q = q.where(searchCondition(filter.text));
-    if (!search.indexed) {
-      // Fewer than three letters in a row give the trigram index nothing to look up: search only
-      // the newest requests, so a rare short term costs a bounded walk, not the whole table.
-      q = q.where(
-        sql<boolean>`r.created_at >= coalesce((select w.created_at from requests w order by w.created_at desc offset ${sql.lit(SHORT_TERM_WINDOW - 1)} limit 1), '-infinity')`,
-      );
-    }
-  }
+  if (filter.text) q = q.where(searchCondition(filter.text));
   return q;
 }
 
@@ -163,8 +157,7 @@ export const requestRepository = {
 
   /**
    * A page of the requests in scope that match the filter, and their total: exact up to
-   * COUNT_CAP (TEXT_COUNT_CAP with a free-text term), a lower bound (`totalCapped`) past it;
-   * `searchWindow` when a short term searched only the newest requests.
+   * COUNT_CAP (TEXT_COUNT_CAP with a free-text term), a lower bound (`totalCapped`) past it.
    */
   async list(
     db: Executor,
@@ -184,10 +177,9 @@ export const requestRepository = {
       .offset(page.offset)
       .limit(page.limit)
       .execute();
-    const searchWindow = filter.text && !textSearchOf(filter.text).indexed ? SHORT_TERM_WINDOW : null;
     // A short last page (or an empty first one) is its own count.
     if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
-      return { rows, total: page.offset + rows.length, totalCapped: false, searchWindow };
+      return { rows, total: page.offset + rows.length, totalCapped: false };
     }
     // Counting stops after cap + 1 matches: a count is never a walk over a million rows.
     const cap = filter.text ? TEXT_COUNT_CAP : COUNT_CAP;
@@ -198,7 +190,7 @@ export const requestRepository = {
       .executeTakeFirstOrThrow();
     const n = Number(count.n);
     const total = Math.max(Math.min(n, cap), page.offset + rows.length);
-    return { rows, total, totalCapped: n > cap, searchWindow };
+    return { rows, total, totalCapped: n > cap };
   },
 
   /** Open requests a person works on or asked for: what they still hold when they leave. */

@@ -87,7 +87,7 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       const actor = actorOf(request);
       const q = request.query;
-      const { rows, total, totalCapped, searchWindow } = await requests.list(
+      const { rows, total, totalCapped } = await requests.list(
         actor,
         {
           statuses: q.status,
@@ -104,7 +104,6 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
         items: rows.map(presentSummary),
         total,
         totalCapped,
-        searchWindow,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -114,13 +114,6 @@ export const RequestPage = z
       .describe(
         'The count stopped at its cap, 10,000 matches or 1,000 with `q` (show "10,000+"): counting a million rows is too slow',
       ),
-    searchWindow: z
-      .number()
-      .int()
-      .nullable()
-      .describe(
-        'A one- or two-character `q` is looked for in only this many of the newest requests (the index needs three letters or digits in a row); null otherwise',
-      ),
     page: z.number().int(),
     pageSize: z.number().int(),
   })

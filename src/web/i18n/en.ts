@@ -103,7 +103,6 @@ export const en: Messages = {
     },
     total: '{{count}} in total',
     totalCapped: 'More than {{count}}',
-    searchWindow: '(a one- or two-character term searches the newest {{count}} only)',
     pageOf: 'Page {{page}} of {{pages}}',
     prev: 'Previous page',
     next: 'Next page',

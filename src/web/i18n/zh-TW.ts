@@ -105,7 +105,6 @@ export const zhTW = {
     },
     total: '共 {{count}} 筆',
     totalCapped: '{{count}} 筆以上',
-    searchWindow: '（一、二字的關鍵字僅搜尋最新 {{count}} 筆）',
     pageOf: '第 {{page}} 頁，共 {{pages}} 頁',
     prev: '上一頁',
     next: '下一頁',

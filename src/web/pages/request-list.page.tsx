@@ -55,12 +55,10 @@ export function RequestListPage() {
       <div role="status" aria-live="polite">
         {page.data && (
           <Text fw={700} mb="sm">
-            {/* Counts stop at a cap at a million rows (issue 7); a short term searches the newest only. */}
+            {/* Counts stop at a cap at a million rows (issue 7). */}
             {page.data.totalCapped
               ? t('list.totalCapped', { count: page.data.total.toLocaleString(i18n.language) })
               : t('list.total', { count: page.data.total })}
-            {page.data.searchWindow !== null &&
-              ` ${t('list.searchWindow', { count: page.data.searchWindow.toLocaleString(i18n.language) })}`}
           </Text>
         )}
       </div>
