@@ -1,12 +1,15 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { copyInto } from './copy-load.js';
 
 /** The one thing the bench needs from a database: run SQL with parameters, get rows back. */
 export type SqlTarget = {
   kind: 'postgresql' | 'pglite';
   query: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
+  /** `COPY <table> (<columns>) FROM STDIN` of text-format lines: PostgreSQL servers only. */
+  copy?: (table: string, columns: readonly string[], chunks: Iterable<string | Uint8Array>) => Promise<void>;
 };
 
 /** A PostgreSQL server (`postgres://…`) or a PGlite folder (anything else). */
@@ -18,6 +21,7 @@ export async function openTarget(where: string): Promise<SqlTarget> {
       kind: 'postgresql',
       query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
       close: () => client.end(),
+      copy: (table, columns, chunks) => copyInto(client, table, columns, chunks),
     };
   }
   // GovDesk's schema has a trigram index: PGlite must load pg_trgm to write to `requests`.
