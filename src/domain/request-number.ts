@@ -16,3 +16,11 @@ export function formatRequestNumber(prefix: string, rocYear: number, sequence: n
   const separator = prefix.endsWith('-') ? '' : '-';
   return `${prefix}${separator}${rocYear}-${String(sequence).padStart(5, '0')}`;
 }
+
+/**
+ * What a filing's row holds as its number inside its transaction until it takes its own, last
+ * (request.service): unique like a number, never committed, never shown.
+ */
+export function provisionalNumber(requestId: string): string {
+  return `pending-${requestId}`;
+}

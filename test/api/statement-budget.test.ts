@@ -24,9 +24,9 @@ describe('statements per hot call (issue 7)', () => {
       expect(res.statusCode, res.body).toBeLessThan(300);
     });
 
-  it('files a request, with its response, in at most 28 statements (35 before)', async () => {
+  it('files a request, with its response, in at most 29 statements (35 before; its number is taken last, so one more)', async () => {
     const n = await call('POST', '/api/requests', t.requestBody(desk));
-    expect(n).toBeLessThanOrEqual(28);
+    expect(n).toBeLessThanOrEqual(29);
   });
 
   it('shows the request page in at most 11 statements (16 before)', async () => {

@@ -134,6 +134,11 @@ export const requestRepository = {
     return row.last_value;
   },
 
+  /** Gives a filing its number (taken with `nextSequence` in the same transaction). */
+  async setNumber(db: Executor, id: string, number: string): Promise<void> {
+    await db.updateTable('requests').set({ number }).where('id', '=', id).execute();
+  },
+
   insert(db: Executor, row: NewRequestRow) {
     return db.insertInto('requests').values(row).returningAll().executeTakeFirstOrThrow();
   },

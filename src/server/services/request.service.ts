@@ -11,7 +11,7 @@ import {
   type Actor,
   type RequestAccessFacts,
 } from '../../domain/policies.js';
-import { formatRequestNumber, rocYearOf } from '../../domain/request-number.js';
+import { formatRequestNumber, provisionalNumber, rocYearOf } from '../../domain/request-number.js';
 import { localDateOf } from '../../domain/calendar/working-time.js';
 import {
   activeStateIds,
@@ -47,7 +47,7 @@ import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
 import type { SlaService } from './sla.service.js';
 import type { CalendarService } from './calendar.service.js';
-import { keepsFacts, type WorkflowEffects } from './workflow-effects.js';
+import { heldNotices, keepsFacts, type WorkflowEffects } from './workflow-effects.js';
 import { actorFacts, requestFacts, workflowError } from './workflow-facts.js';
 import type { WorkflowService } from './workflow.service.js';
 import { renderRequestForm } from '../documents/request-forms.js';
@@ -268,6 +268,19 @@ export function requestService(
     }
   }
 
+  /**
+   * A filing's number (000 附件一: `CTSP-115-00001`), taken last in its transaction: the year's
+   * counter stays locked from here to the commit (a rolled-back filing gives its number back), so
+   * concurrent filings queue only for the few statements that follow.
+   */
+  async function takeNumber(tx: Executor, id: string, now: Date): Promise<string> {
+    const year = rocYearOf(now);
+    const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
+    const number = formatRequestNumber(config.requestPrefix, year, sequence);
+    await requestRepository.setNumber(tx, id, number);
+    return number;
+  }
+
   function requireOpen(row: RequestRow, allowed: boolean): void {
     if (FINAL_STATUSES.includes(row.status)) throw new DomainError('request_closed');
     if (!allowed) throw new DomainError('forbidden');
@@ -325,11 +338,9 @@ export function requestService(
         // The definition checks the channel, the type's form and the filing rules (lead times).
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
-        const year = rocYearOf(now);
-        const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
         const row = await requestRepository.insert(tx, {
           id: draft.id,
-          number: formatRequestNumber(config.requestPrefix, year, sequence),
+          number: provisionalNumber(draft.id),
           type: input.type,
           channel: input.channel,
           status: filed.status,
@@ -359,23 +370,25 @@ export function requestService(
           at: now,
           toStatus: row.status,
           data: {
-            number: row.number,
             channel: row.channel,
             workflow: wf.key,
             state: filed.state.value,
             ...(input.previousRequestId ? { previousRequestId: input.previousRequestId } : {}),
           },
         });
-        await deps.effects.perform(tx, row, facts, filed.effects, actor);
+        const held = heldNotices(deps.notifications);
+        await deps.effects.perform(tx, row, facts, filed.effects, actor, held.notices);
         await refreshWaiting(tx, row.id, keepsFacts(filed.effects) ? { row, facts } : undefined);
-        // Last: the audit chain's lock is held from here to the commit, so filings queue on it briefly.
+        // Last: the year's number and the audit chain stay locked from here to the commit.
+        const number = await takeNumber(tx, row.id, now);
+        await held.release(tx, number);
         await auditRepository.append(tx, {
           actorId: actor.userId,
           action: 'request.created',
           objectType: 'request',
           objectId: row.id,
           ip: origin.ip,
-          data: { number: row.number },
+          data: { number },
         });
         return row.id;
       });
@@ -428,11 +441,9 @@ export function requestService(
         const facts = await requestFacts(tx, workflowUnits, draft, { units, documents: [] });
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
-        const year = rocYearOf(now);
-        const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
         const row = await requestRepository.insert(tx, {
           id: draft.id,
-          number: formatRequestNumber(config.requestPrefix, year, sequence),
+          number: provisionalNumber(draft.id),
           type: draft.type,
           channel: draft.channel,
           status: filed.status,
@@ -460,19 +471,22 @@ export function requestService(
           actorId: null,
           at: now,
           toStatus: row.status,
-          data: { number: row.number, channel: row.channel, workflow: wf.key, state: filed.state.value, public: true },
+          data: { channel: row.channel, workflow: wf.key, state: filed.state.value, public: true },
         });
+        const held = heldNotices(deps.notifications);
+        await deps.effects.perform(tx, row, facts, filed.effects, null, held.notices);
+        await refreshWaiting(tx, row.id);
+        const number = await takeNumber(tx, row.id, now);
+        await held.release(tx, number);
         await auditRepository.append(tx, {
           actorId: null,
           action: 'request.created',
           objectType: 'request',
           objectId: row.id,
           ip: origin.ip,
-          data: { number: row.number, public: true },
+          data: { number, public: true },
         });
-        await deps.effects.perform(tx, row, facts, filed.effects, null);
-        await refreshWaiting(tx, row.id);
-        return { id: row.id, number: row.number };
+        return { id: row.id, number };
       });
     },
 

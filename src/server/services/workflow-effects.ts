@@ -50,6 +50,32 @@ const ROW_ONLY_EFFECTS: ReadonlySet<string> = new Set([
 /** Whether the facts gathered before these effects still hold after them (assignees aside). */
 export const keepsFacts = (effects: readonly Effect[]): boolean => effects.every((e) => ROW_ONLY_EFFECTS.has(e.kind));
 
+/** Where the notices of effects go: written at once (the notification service), or held. */
+export type Notices = Pick<NotificationService, 'notify' | 'mailNotice'>;
+
+/**
+ * Notices held until the filing they are about has its number. A filing takes the year's number
+ * last, because the counter stays locked from then to the commit; its notices print the number,
+ * so they are written after it (`release`), in the order the effects sent them.
+ */
+export function heldNotices(notifications: Notices) {
+  const held: Array<(tx: Executor, number: string) => Promise<void>> = [];
+  const notices: Notices = {
+    async notify(_tx, userIds, kind, requestId, params) {
+      held.push((tx, number) => notifications.notify(tx, userIds, kind, requestId, { ...params, number }));
+    },
+    async mailNotice(_tx, to, kind, params) {
+      held.push((tx, number) => notifications.mailNotice(tx, to, kind, { ...params, number }));
+    },
+  };
+  return {
+    notices,
+    async release(tx: Executor, number: string): Promise<void> {
+      for (const write of held.splice(0)) await write(tx, number);
+    },
+  };
+}
+
 /**
  * Carries out what a workflow step asks for (src/domain/workflow/effects.ts lists the closed set),
  * in the transaction of the step, so a step and its consequences happen together or not at all.
@@ -110,6 +136,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
     row: RequestRow,
     effect: Extract<Effect, { kind: 'assign' }>,
     actor: Actor | null,
+    notices: Notices,
   ): Promise<void> {
     const current = effect.slot === 'stage' ? row.stage_assignee_id : row.assignee_id;
     let next: string | null;
@@ -134,12 +161,12 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
     }
     const params = { number: row.number, title: row.title };
     if (next && next !== actor?.userId) {
-      await deps.notifications.notify(tx, [next], 'action_waiting', row.id, params);
+      await notices.notify(tx, [next], 'action_waiting', row.id, params);
     } else if (!next && effect.role !== 'requester') {
       // Nobody holds it yet: everyone with the role sees it waiting for them; for the desk, a
       // request not yet received is a new request.
       const kind = effect.role === 'desk_agent' && row.status === 'submitted' ? 'request_new' : 'action_waiting';
-      await deps.notifications.notify(
+      await notices.notify(
         tx,
         (await deps.notifications.holdersOf(tx, [effect.role])).filter((u) => u !== actor?.userId),
         kind,
@@ -190,13 +217,17 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
   }
 
   return {
-    /** Performs a step's effects in order; `row` is updated as assignments change. */
+    /**
+     * Performs a step's effects in order; `row` is updated as assignments change. Notices go to
+     * `notices` (a filing passes `heldNotices(…).notices`).
+     */
     async perform(
       tx: Executor,
       row: RequestRow,
       facts: RequestFacts,
       effects: readonly Effect[],
       actor: Actor | null,
+      notices: Notices = deps.notifications,
     ): Promise<void> {
       const now = ctx.now();
       for (let i = 0; i < effects.length; i++) {
@@ -219,16 +250,16 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             await deps.sla.changeClocks(tx, row, 'resume', '*');
             break;
           case 'assign':
-            await assign(tx, row, effect, actor);
+            await assign(tx, row, effect, actor, notices);
             break;
           case 'notify': {
             const people = (await peopleOf(tx, effect.to, row, facts)).filter((u) => u !== actor?.userId);
             const params = { number: row.number, title: row.title };
-            await deps.notifications.notify(tx, people, effect.notice as NoticeKind, row.id, params);
+            await notices.notify(tx, people, effect.notice as NoticeKind, row.id, params);
             // A public application's applicant has no account: they hear by mail, at the form's address.
             const email = (row.form as { adminEmail?: unknown }).adminEmail;
             if (effect.to.includes('requester') && !requesterOf(row) && typeof email === 'string') {
-              await deps.notifications.mailNotice(tx, email, effect.notice as NoticeKind, params);
+              await notices.mailNotice(tx, email, effect.notice as NoticeKind, params);
             }
             break;
           }
@@ -248,7 +279,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
               at: now,
               data: { to: effect.to, grade: effect.grade, level: effect.level },
             });
-            await deps.notifications.notify(tx, people, 'action_waiting', row.id, {
+            await notices.notify(tx, people, 'action_waiting', row.id, {
               number: row.number,
               title: row.title,
               note: `資安事件 ${effect.grade ?? ''} 級（第 ${effect.level ?? '—'} 級）`,
