@@ -29,8 +29,7 @@ export const callerRepository = {
         's.csrf_token as session_csrf_token',
         's.created_at as session_created_at',
         's.last_seen_at as session_last_seen_at',
-        rolesJson(eb.ref('u.id')).as('caller_roles'),
-        actingRolesJson(eb.ref('u.id'), now).as('caller_acting'),
+        ...callerRoles(eb.ref('u.id'), now),
       ])
       .where('s.id', '=', idHash)
       .where('s.expires_at', '>', now)
@@ -39,8 +38,7 @@ export const callerRepository = {
     const { session_csrf_token, session_created_at, session_last_seen_at, caller_roles, caller_acting, ...user } = row;
     return {
       user,
-      roles: caller_roles as RoleHeld[],
-      acting: caller_acting as RoleHeld[],
+      ...rolesOf(caller_roles, caller_acting),
       csrfToken: session_csrf_token,
       createdAt: session_created_at,
       lastSeenAt: session_last_seen_at,
@@ -56,12 +54,7 @@ export const callerRepository = {
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
       .selectAll('u')
-      .select((eb) => [
-        't.id as token_id',
-        't.last_used_at as token_last_used_at',
-        rolesJson(eb.ref('u.id')).as('caller_roles'),
-        actingRolesJson(eb.ref('u.id'), now).as('caller_acting'),
-      ])
+      .select((eb) => ['t.id as token_id', 't.last_used_at as token_last_used_at', ...callerRoles(eb.ref('u.id'), now)])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .where('t.expires_at', '>', now)
@@ -70,13 +63,19 @@ export const callerRepository = {
     const { token_id, token_last_used_at, caller_roles, caller_acting, ...user } = row;
     return {
       user,
-      roles: caller_roles as RoleHeld[],
-      acting: caller_acting as RoleHeld[],
+      ...rolesOf(caller_roles, caller_acting),
       tokenId: token_id,
       lastUsedAt: token_last_used_at,
     };
   },
 };
+
+/** The caller's roles and the roles they act in now, as two JSON columns of the caller's row. */
+function callerRoles(userId: Parameters<typeof actingRolesJson>[0], now: Date) {
+  return [rolesJson(userId).as('caller_roles'), actingRolesJson(userId, now).as('caller_acting')] as const;
+}
+
+const rolesOf = (roles: unknown, acting: unknown) => ({ roles: roles as RoleHeld[], acting: acting as RoleHeld[] });
 
 function rolesJson(userId: Parameters<typeof actingRolesJson>[0]) {
   return jsonArrayFrom(
