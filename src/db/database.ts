@@ -18,6 +18,8 @@ export type DatabaseHandle = {
   db: Db;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** The embedded database's data directory as a tar file (what `template` takes); PGlite only. */
+  dump?: () => Promise<Blob>;
 };
 
 const DATE_OID = 1082;
@@ -25,10 +27,16 @@ const INT8_OID = 20;
 
 /**
  * Opens the database: a PostgreSQL server when a URL is given, otherwise the embedded PGlite
- * database in `dataDir` (created on first use). Both read `date` as `YYYY-MM-DD` text and
- * `bigint` as a number, so the code above sees the same values whichever runs.
+ * database in `dataDir` (created on first use, or started from `template`, a data directory
+ * PGlite dumped: the test suite's migrated database, which saves each test file an initdb). Both
+ * read `date` as `YYYY-MM-DD` text and `bigint` as a number, so the code above sees the same
+ * values whichever runs.
  */
-export async function openDatabase(options: { url?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  url?: string | undefined;
+  dataDir: string;
+  template?: Blob | undefined;
+}): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,
@@ -53,13 +61,14 @@ export async function openDatabase(options: { url?: string | undefined; dataDir:
     // The trigram index of the free-text search (migration 20261123T1000); a PostgreSQL server
     // has it in its contrib package.
     extensions: { pg_trgm },
+    ...(options.template ? { loadDataDir: options.template } : {}),
     parsers: {
       [pgliteTypes.DATE]: (v: string) => v,
       [pgliteTypes.INT8]: (v: string) => Number(v),
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('none') };
 }
 
 /** Brings the schema up to date; safe to run from several processes at once. */

@@ -152,6 +152,14 @@ describe('signing in, sessions and API tokens', () => {
     expect(ok.statusCode).toBe(204);
     await expect(t.login(bob)).rejects.toThrow(/401/);
     await expect(t.login(bob, 'New-pass-2026!')).resolves.toBeTruthy();
+    // The new password is stored with the application's scrypt cost (OWASP: N=2^15, r=8, p=3),
+    // whatever lighter cost the test's fixture accounts were made with.
+    const stored = await t.database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', bob.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^scrypt\$32768\$8\$3\$[\w+/]+={0,2}\$[\w+/]+={0,2}$/);
   });
 
   it('records sign-ins and failures in the audit trail without the password', async () => {

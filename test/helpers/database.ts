@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 
-/**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
- * on the PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite both ways).
- */
 /** A new, empty database on the TEST_DATABASE_URL server (for a server process to use), or null. */
 export async function freshServerDatabaseUrl(): Promise<string | null> {
   const serverUrl = process.env['TEST_DATABASE_URL'];
@@ -20,10 +18,17 @@ export async function freshServerDatabaseUrl(): Promise<string | null> {
   return url.toString();
 }
 
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
+ * on the PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite both ways).
+ */
 export async function freshDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
+    const templateFile = inject('pgliteTemplate');
+    const template = templateFile ? new Blob([await readFile(templateFile)]) : undefined;
+    const handle = await openDatabase({ dataDir: 'memory://', template });
+    // Nothing to do when started from the template (made from these migrations in this run).
     await migrateToLatest(handle.db);
     return handle;
   }

@@ -45,44 +45,44 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-/**
- * A signed-in HTTP client of a running server. An administrator enrols the second factor the
- * agency requires at the first sign-in; pass back `totpSecret` to answer it at the next ones.
- */
-export async function signIn(url: string, username: string, password: string, totpSecret?: string) {
-  let res = await post(`${url}/api/auth/login`, { username, password });
-  if (res.status === 202 && totpSecret) {
-    const { challenge } = (await res.json()) as { challenge: string };
-    res = await post(`${url}/api/auth/login/mfa`, { challenge, code: currentCode(totpSecret, new Date()) });
-    if (res.status === 401) {
-      // A code works once: when this step's code was used already, wait for the next one.
-      await new Promise((resolve) => setTimeout(resolve, 30_100 - (Date.now() % 30_000)));
-      res = await post(`${url}/api/auth/login/mfa`, { challenge, code: currentCode(totpSecret, new Date()) });
-    }
-  }
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('govdesk_session='))!
-    .split(';')[0]!;
-  const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { unitId: string } };
-  const call = async (method: string, path: string, body?: unknown) => {
+/** A signed-in session: its cookie and CSRF token. Sessions live in the database. */
+export type Session = { cookie: string; csrfToken: string };
+
+/** An HTTP client of the server at `url` acting in `session`, which may have begun on another server. */
+export function client(url: string, session: Session) {
+  return async (method: string, path: string, body?: unknown) => {
     const r = await fetch(`${url}${path}`, {
       method,
       headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: r.status, body: (await r.json()) as Record<string, unknown> & { [k: string]: unknown } };
   };
-  let secret = totpSecret;
+}
+
+/**
+ * A signed-in HTTP client of a running server, at the account's first sign-in: an administrator
+ * enrols the second factor the agency requires. Later lives of the server reuse the session
+ * through `client`.
+ */
+export async function signIn(url: string, username: string, password: string) {
+  const res = await post(`${url}/api/auth/login`, { username, password });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('govdesk_session='))!
+    .split(';')[0]!;
+  const { csrfToken, user } = (await res.json()) as { csrfToken: string; user: { unitId: string } };
+  const session: Session = { cookie, csrfToken };
+  const call = client(url, session);
   if ((user as { mustEnrolMfa?: boolean }).mustEnrolMfa) {
-    secret = (await call('POST', '/api/me/mfa/setup')).body['secret'] as string;
+    const secret = (await call('POST', '/api/me/mfa/setup')).body['secret'] as string;
     const enabled = await call('POST', '/api/me/mfa/enable', { code: currentCode(secret, new Date()) });
     if (enabled.status !== 200) throw new Error(`second factor enrolment failed: ${enabled.status}`);
   }
-  return { call, unitId: user.unitId, totpSecret: secret };
+  return { call, session, unitId: user.unitId };
 }

@@ -6,12 +6,14 @@ import { organisationRepository } from '../../src/db/repositories/organisation.r
 import { settingsRepository } from '../../src/db/repositories/settings.repository.js';
 import { buildApp } from '../../src/server/app.js';
 import { DEFAULT_SECURITY_SETTINGS } from '../../src/server/services/security-settings.service.js';
-import { hashPassword } from '../../src/server/auth/password.js';
+import { hashPassword, type ScryptParams } from '../../src/server/auth/password.js';
 import type { App } from '../../src/server/routes/types.js';
 import type { Role, UserKind } from '../../src/shared/roles.js';
 import { freshDatabase } from './database.js';
 
 export const PASSWORD = 'Test-pass-2026!';
+/** The scrypt cost of the fixture accounts' password (1 MiB rather than the application's 32). */
+const FIXTURE_PASSWORD_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 
 /** A settable clock, so tests can move time (session expiry, numbering across years). */
 export class TestClock {
@@ -117,8 +119,11 @@ export class TestApp {
     options: { unit?: string; kind?: UserKind; roles?: Array<Role | { role: Role; unit: string }> } = {},
   ): Promise<TestUser> {
     const unitId = await this.unit(options.unit ?? 'general-affairs');
-    // One hash per test file: hashing is deliberately slow, and the salt is not under test here.
-    this.passwordHash ??= hashPassword(PASSWORD);
+    // One hash per test file, at a light scrypt cost: the application's cost (32 MiB, a third of a
+    // second per sign-in) is what makes guessing slow, and not what these tests are about; it is
+    // stored in each hash, so signing in checks this one as quickly. auth.test.ts checks the
+    // application's cost on a password it sets.
+    this.passwordHash ??= hashPassword(PASSWORD, FIXTURE_PASSWORD_PARAMS);
     const row = await organisationRepository.insertUser(this.database.db, {
       username,
       displayName: `使用者 ${username}`,

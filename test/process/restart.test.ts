@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshServerDatabaseUrl } from '../helpers/database.js';
-import { signIn, startServer, type ServerProcess } from '../helpers/server-process.js';
+import { client, signIn, startServer, type ServerProcess } from '../helpers/server-process.js';
 
 const PASSWORD = 'Admin-pass-2026!';
 type HistoryEvent = { kind: string; data: Record<string, unknown> };
@@ -37,7 +37,7 @@ describe('durable clock work across kill -9 and restart', () => {
   it('sends the warning that fell due while the server was dead, once', async () => {
     // First life: the worker would only look again in an hour; the warning falls due in ~4 s.
     server = await startServer(env(3600));
-    let admin = await signIn(server.url, 'admin', PASSWORD);
+    const admin = await signIn(server.url, 'admin', PASSWORD);
     expect(
       (await admin.call('PUT', '/api/settings/sla', { warningThresholds: [0.001], chaseIntervalMinutes: 60 })).status,
     ).toBe(200);
@@ -83,9 +83,10 @@ describe('durable clock work across kill -9 and restart', () => {
 
     // Second life: the worker runs every half second and must find the overdue warning.
     server = await startServer(env(0.5));
-    admin = await signIn(server.url, 'admin', PASSWORD, admin.totpSecret);
+    // The administrator's session outlives the process (sessions are kept in the database).
+    let call = client(server.url, admin.session);
     const warnings = async () =>
-      ((await admin.call('GET', `/api/requests/${id}`)).body['history'] as HistoryEvent[]).filter(
+      ((await call('GET', `/api/requests/${id}`)).body['history'] as HistoryEvent[]).filter(
         (h) => h.kind === 'clock_warning',
       );
     const deadline = Date.now() + 15_000;
@@ -95,14 +96,14 @@ describe('durable clock work across kill -9 and restart', () => {
 
     // Third life: nothing is sent again.
     server = await startServer(env(0.5));
-    admin = await signIn(server.url, 'admin', PASSWORD, admin.totpSecret);
+    call = client(server.url, admin.session);
     await new Promise((r) => setTimeout(r, 2000));
     expect(await warnings()).toHaveLength(1);
-    const outbox = (await admin.call('GET', '/api/admin/outbox')).body as unknown as Array<{ subject: string }>;
+    const outbox = (await call('GET', '/api/admin/outbox')).body as unknown as Array<{ subject: string }>;
     // No SMTP server is configured: the one warning mail to the desk is kept in the outbox.
     expect(outbox.filter((m) => m.subject.includes('服務時限即將到期'))).toHaveLength(1);
     const clock = (
-      (await admin.call('GET', `/api/requests/${id}`)).body['clocks'] as Array<{ key: string; status: string }>
+      (await call('GET', `/api/requests/${id}`)).body['clocks'] as Array<{ key: string; status: string }>
     )[0];
     expect(clock).toMatchObject({ key: 'incident.report', status: 'running' });
   }, 120_000);

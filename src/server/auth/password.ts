@@ -5,7 +5,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * OWASP's scrypt guidance (N=2^15, r=8, p=3: 32 MiB per hash) and are stored in each hash, so
  * they can be raised later without invalidating existing passwords.
  */
-const PARAMS = { N: 2 ** 15, r: 8, p: 3 } as const;
+export type ScryptParams = { readonly N: number; readonly r: number; readonly p: number };
+export const PASSWORD_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 3 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -17,11 +18,14 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
-/** Hashes a password: `scrypt$N$r$p$salt$key`, salt and key in base64. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * Hashes a password: `scrypt$N$r$p$salt$key`, salt and key in base64. The application always uses
+ * PASSWORD_PARAMS; only test fixtures pass lighter ones, to make many accounts quickly.
+ */
+export async function hashPassword(password: string, params: ScryptParams = PASSWORD_PARAMS): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 /** Checks a password against a stored hash in constant time. */
