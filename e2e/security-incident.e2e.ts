@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './helpers/axe.js';
+import { submitNewRequest } from './helpers/people.js';
 import { isoDaysFromToday } from './helpers/requests.js';
 import { DEMO_PASSWORD } from './helpers/server.js';
 import { useGovDesk } from './helpers/suite.js';
@@ -55,9 +56,7 @@ describe('a security incident (TYPE-6, 000 §2.6, 附件三)', () => {
     await damage.getByRole('radio', { name: '系統當機' }).check();
     expect(await report.getByLabel(/^破壞程度（其他）/).count()).toBe(0);
     await report.getByLabel(/^事件說明/).fill('個人電腦疑似感染勒索病毒，已中斷網路連線。');
-    await desk.getByRole('button', { name: '送出申請' }).click();
-    await desk.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
-    const id = desk.url().split('/').at(-1) ?? '';
+    const { id } = await submitNewRequest(desk);
     const details = desk.getByRole('region', { name: '申請資料' });
     await desk
       .getByRole('region', { name: '流程進度' })

@@ -58,7 +58,8 @@ describe('the public vendor administrator application (TYPE-7, 000 §2.7, 附件
       .getByRole('status')
       .filter({ hasText: `已送出申請，申請編號 ${number}。` })
       .waitFor();
-    expect(await company.evaluate(() => document.activeElement?.textContent)).toBe('申請已送出');
+    // The focus moves to the confirmation's heading a frame after it appears.
+    await expect.poll(() => company.evaluate(() => document.activeElement?.textContent)).toBe('申請已送出');
 
     // The printable 附件四: every box filled, the ROC date, the number, boxes for the two seals.
     const sheet = company.getByRole('article', { name: '廠商共用性資訊服務系統管理者申請表' });

@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Files share the worker's loaded helpers (Playwright, axe-core) rather than loading them each.
+    isolate: false,
   },
 });

@@ -44,7 +44,15 @@ export function usePeople(govdesk: GovDeskSuite): People {
 /** Sends the new-request form and waits for the request's page: its id and number. */
 export async function submitNewRequest(page: Page): Promise<{ id: string; number: string }> {
   await page.getByRole('button', { name: '送出申請' }).click();
-  await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+  try {
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  } catch (error) {
+    // Say why the form stayed: its alerts, which name the fields.
+    const alerts = await page.getByRole('alert').allInnerTexts();
+    throw new Error(`The request was not filed. The page's alerts:\n${alerts.join('\n') || '(none)'}`, {
+      cause: error,
+    });
+  }
   const heading = await page.getByRole('heading', { level: 1, name: /申請單 CTSP-/ }).textContent();
   return { id: page.url().split('/').at(-1) ?? '', number: /CTSP-\d+-\d+/.exec(heading ?? '')?.[0] ?? '' };
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { localDateOf } from '../../src/domain/calendar/working-time.js';
 import type { RequestCreate, RequestDetail } from '../../src/shared/api/request.schema.js';
 import type { RequestType } from '../../src/shared/request-vocabulary.js';
 
@@ -100,7 +101,10 @@ export async function fileRequestViaApi(page: Page, fields: Partial<RequestCreat
   return (await response.json()) as RequestDetail;
 }
 
-/** A date `days` after today, `YYYY-MM-DD`: for rules that count from the day of filing (lead times). */
+/**
+ * A date `days` after today in Taipei, `YYYY-MM-DD`: for rules that count from the day of filing
+ * (lead times). Taipei's day, as the app's: from 16:00 UTC the machine's date is a day behind.
+ */
 export function isoDaysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return localDateOf(Date.now() + days * 86_400_000);
 }

@@ -56,7 +56,13 @@ export async function takeAction(
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: `送出「${label}」` }).click();
   const status = page.getByRole('status').filter({ hasText: `已完成「${label}」` });
-  await status.waitFor();
+  try {
+    await status.waitFor({ timeout: 20_000 });
+  } catch (error) {
+    // Say what the page shows instead: the dialog's messages and fields, or where it went.
+    const shown = (await dialog.isVisible()) ? await dialog.innerText() : `no dialog; at ${page.url()}`;
+    throw new Error(`「${label}」 was not confirmed. The page shows:\n${shown}`, { cause: error });
+  }
   await dialog.waitFor({ state: 'detached' });
   return (await status.textContent()) ?? '';
 }

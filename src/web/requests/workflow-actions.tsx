@@ -81,11 +81,15 @@ export function WorkflowActions({ request, graph }: Props) {
   const close = () => {
     if (!act.isPending) setChosen(null);
   };
-  /** Into the first field once the dialog is open (the focus trap starts on its close button). */
-  const focusFirstField = () => {
-    const first = form.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea, select');
-    first?.focus();
-  };
+  /**
+   * Into the first field once the dialog is open (the focus trap starts on its close button); a
+   * frame later, as without a transition the dialog calls this before its content is there.
+   */
+  const focusFirstField = () =>
+    requestAnimationFrame(() => {
+      const first = form.current?.querySelector<HTMLElement>('input:not([type=hidden]), textarea, select');
+      first?.focus();
+    });
   const restoreFocus = () => {
     const button = trigger.current;
     if (focusAfter.current === 'trigger' && button?.isConnected) button.focus();
