@@ -6,7 +6,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * they can be raised later without invalidating existing passwords.
  */
 export type ScryptParams = { readonly N: number; readonly r: number; readonly p: number };
-export const PASSWORD_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 3 };
+const PASSWORD_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 3 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
