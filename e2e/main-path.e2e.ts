@@ -183,4 +183,22 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
     expect(await staff.getByLabel(/^上傳附件/).count()).toBe(0);
     await staffContext.close();
   });
+
+  it('loads the app’s scripts once: a browser keeps them, and asks for the page itself each time', async () => {
+    const context = await govdesk.context();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.url());
+    });
+    const first = await page.goto('/sign-in');
+    expect(first?.headers()['cache-control']).toBe('no-cache');
+    await page.getByRole('button', { name: /^(登入|Sign in)$/ }).waitFor();
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const url of scripts) {
+      expect(new URL(url).pathname).toMatch(/^\/assets\/[\w-]+-[\w-]{8}\.js$/);
+      expect((await page.request.get(url)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    await context.close();
+  });
 });
