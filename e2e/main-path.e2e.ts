@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './helpers/browser.js';
 import { useGovDesk } from './helpers/suite.js';
-import { fileRequestViaApi } from './helpers/requests.js';
+import { fileRequestViaApi, isoDaysFromToday } from './helpers/requests.js';
 import { DEMO_PASSWORD } from './helpers/server.js';
 import { actViaApi, signInViaApi, takeAction } from './helpers/workflows.js';
 
@@ -33,7 +33,7 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
     await page.getByRole('heading', { level: 1, name: '新增資訊服務申請' }).waitFor();
     expect(await page.getByRole('textbox', { name: '申請人', exact: true }).inputValue()).toBe('王小明');
     expect(await page.getByRole('textbox', { name: '申請單位', exact: true }).inputValue()).toBe('投資組');
-    await page.getByLabel(/^希望完成日期/).fill('2026-12-31');
+    await page.getByLabel(/^希望完成日期/).fill(isoDaysFromToday(30));
     await page.getByLabel(/^摘要/).fill('投資組印表機無法列印');
     await page.getByLabel(/^申請服務事項/).fill('三樓投資組的印表機卡紙，清除後仍無法列印，請協助檢修。');
     const file = path.join(files, '印表機錯誤.txt');
@@ -122,7 +122,7 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
     const small = path.join(files, '說明.txt');
     await writeFile(small, '說明文件');
     await page.getByLabel(/^附加檔案/).setInputFiles(small);
-    await page.getByLabel(/^希望完成日期/).fill('2026-12-31');
+    await page.getByLabel(/^希望完成日期/).fill(isoDaysFromToday(30));
     await page.getByLabel(/^摘要/).fill('公文系統無法開啟附件');
     await page.getByLabel(/^申請服務事項/).fill('開啟公文附件時出現錯誤訊息。');
     await page.getByRole('button', { name: '送出申請' }).click();
@@ -154,7 +154,10 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
     const it = await signInViaApi(itContext, 'itofficer01', DEMO_PASSWORD);
     await actViaApi(it, request.id, 'approve_in_contract', { opinion: '同意辦理' });
     await itContext.close();
-    await actViaApi(desk, request.id, 'dispatch', { difficulty: 'simple', plannedCompletionDate: '2026-12-18' });
+    await actViaApi(desk, request.id, 'dispatch', {
+      difficulty: 'simple',
+      plannedCompletionDate: isoDaysFromToday(14),
+    });
 
     await desk.reload();
     const done = await takeAction(desk, '處理完成，通知申請單位確認', async (dialog) => {
@@ -162,7 +165,7 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
       // Nothing filled in: each required field says so, and nothing is sent.
       await dialog.getByText('請填寫處理經過、結果。').waitFor();
       await dialog.getByLabel(/^處理經過、結果/).fill('已重設密碼並以電話通知申請人。');
-      await dialog.getByLabel(/^實際上線\(完成\)時間/).fill('2026-11-24');
+      await dialog.getByLabel(/^實際上線\(完成\)時間/).fill(isoDaysFromToday(0));
     });
     expect(done).toContain('目前狀態：待驗收');
     const history = desk.getByRole('region', { name: '處理歷程' });
