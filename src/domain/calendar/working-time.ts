@@ -50,45 +50,157 @@ export function startOfLocalDate(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) - TAIPEI_OFFSET_MS;
 }
 
-/** Working periods from `from` on, in order, each clipped to start no earlier than `from`. */
-function* workingPeriods(calendar: WorkingCalendar, hours: OfficeHours, from: number): Generator<[number, number]> {
-  let dayStart = startOfLocalDate(localDateOf(from));
-  for (let i = 0; i < HORIZON_DAYS; i++, dayStart += DAY_MS) {
-    if (!calendar.isWorkingDay(localDateOf(dayStart))) continue;
-    for (const h of hours) {
-      const start = Math.max(dayStart + h.start * MINUTE_MS, from);
-      const end = dayStart + h.end * MINUTE_MS;
-      if (start < end) yield [start, end];
-    }
-  }
-  throw new RangeError('No working time within ten years of the start');
+/** The local (Taipei) day of an instant, counted in days since 1970-01-01. */
+function dayNumberOf(instant: number): number {
+  return Math.floor((instant + TAIPEI_OFFSET_MS) / DAY_MS);
 }
+
+/** The instant a local day (a day number) begins. */
+function startOfDayNumber(day: number): number {
+  return day * DAY_MS - TAIPEI_OFFSET_MS;
+}
+
+/** Working time within one working day between two offsets from its midnight, in milliseconds. */
+function workingTimeWithinDay(hours: OfficeHours, from: number, to: number): number {
+  let total = 0;
+  for (const h of hours) total += Math.max(0, Math.min(h.end * MINUTE_MS, to) - Math.max(h.start * MINUTE_MS, from));
+  return total;
+}
+
+const BLOCK_DAYS = 512;
+/** Blocks kept per calendar before the index starts again (each ~1.5 KB; a decade is 8 blocks). */
+const MAX_BLOCKS = 4096;
+
+/** Which days of a run of BLOCK_DAYS are working days, and how many come before each. */
+type Block = { working: Uint8Array; before: Uint16Array };
+
+/**
+ * A calendar's working days by day number, built a block at a time on first use and kept with
+ * the calendar (which the calendar service caches): counting the working days between two dates
+ * costs a few array reads instead of a walk over every day (SLA clocks measure spans of months
+ * on every request page and step).
+ */
+class DayIndex {
+  private readonly blocks = new Map<number, Block>();
+
+  constructor(private readonly calendar: WorkingCalendar) {}
+
+  private block(index: number): Block {
+    let block = this.blocks.get(index);
+    if (block) return block;
+    if (this.blocks.size >= MAX_BLOCKS) this.blocks.clear();
+    const working = new Uint8Array(BLOCK_DAYS);
+    const before = new Uint16Array(BLOCK_DAYS + 1);
+    for (let i = 0; i < BLOCK_DAYS; i++) {
+      const date = new Date((index * BLOCK_DAYS + i) * DAY_MS).toISOString().slice(0, 10);
+      working[i] = this.calendar.isWorkingDay(date) ? 1 : 0;
+      before[i + 1] = before[i]! + working[i]!;
+    }
+    block = { working, before };
+    this.blocks.set(index, block);
+    return block;
+  }
+
+  isWorking(day: number): boolean {
+    const index = Math.floor(day / BLOCK_DAYS);
+    return this.block(index).working[day - index * BLOCK_DAYS] === 1;
+  }
+
+  /** Working days in [from, to). */
+  count(from: number, to: number): number {
+    let total = 0;
+    let day = from;
+    while (day < to) {
+      const index = Math.floor(day / BLOCK_DAYS);
+      const first = index * BLOCK_DAYS;
+      const end = Math.min(to, first + BLOCK_DAYS);
+      const { before } = this.block(index);
+      total += before[end - first]! - before[day - first]!;
+      day = end;
+    }
+    return total;
+  }
+
+  /** The `n`th working day after `after` (n ≥ 1), or null when it is not before `limit`. */
+  nthAfter(after: number, n: number, limit: number): number | null {
+    let remaining = n;
+    let day = after + 1;
+    while (day < limit) {
+      const index = Math.floor(day / BLOCK_DAYS);
+      const first = index * BLOCK_DAYS;
+      const end = Math.min(limit, first + BLOCK_DAYS);
+      const { working, before } = this.block(index);
+      const here = before[end - first]! - before[day - first]!;
+      if (here < remaining) {
+        remaining -= here;
+        day = end;
+        continue;
+      }
+      for (; ; day++) if (working[day - first] === 1 && --remaining === 0) return day;
+    }
+    return null;
+  }
+}
+
+const dayIndexes = new WeakMap<WorkingCalendar, DayIndex>();
+function dayIndexOf(calendar: WorkingCalendar): DayIndex {
+  let index = dayIndexes.get(calendar);
+  if (!index) dayIndexes.set(calendar, (index = new DayIndex(calendar)));
+  return index;
+}
+
+const beyondHorizon = () => new RangeError('No working time within ten years of the start');
 
 /** Working time between two instants, in milliseconds; negative when `to` is before `from`. */
 export function workingTimeBetween(calendar: WorkingCalendar, hours: OfficeHours, from: number, to: number): number {
   if (to < from) return -workingTimeBetween(calendar, hours, to, from);
-  let total = 0;
-  for (const [start, end] of workingPeriods(calendar, hours, from)) {
-    if (start >= to) break;
-    total += Math.min(end, to) - start;
-    if (end >= to) break;
-  }
-  return total;
+  const first = dayNumberOf(from);
+  const last = dayNumberOf(to);
+  if (last - first >= HORIZON_DAYS) throw beyondHorizon();
+  const days = dayIndexOf(calendar);
+  const fromOffset = from - startOfDayNumber(first);
+  const toOffset = to - startOfDayNumber(last);
+  if (first === last) return days.isWorking(first) ? workingTimeWithinDay(hours, fromOffset, toOffset) : 0;
+  return (
+    (days.isWorking(first) ? workingTimeWithinDay(hours, fromOffset, DAY_MS) : 0) +
+    days.count(first + 1, last) * workingDayLength(hours) +
+    (days.isWorking(last) ? workingTimeWithinDay(hours, 0, toOffset) : 0)
+  );
 }
 
 /**
  * The earliest instant at which `duration` milliseconds of working time have passed since
  * `start`. With a zero duration, the next working instant (the start itself when it is one).
+ * A duration that ends exactly at the close of a period ends there, not at the next opening.
  */
 export function addWorkingTime(calendar: WorkingCalendar, hours: OfficeHours, start: number, duration: number): number {
   if (duration < 0) throw new RangeError('A working duration cannot be negative');
+  const days = dayIndexOf(calendar);
+  const first = dayNumberOf(start);
   let remaining = duration;
-  for (const [periodStart, periodEnd] of workingPeriods(calendar, hours, start)) {
-    const length = periodEnd - periodStart;
-    if (remaining <= length) return periodStart + remaining;
+  if (days.isWorking(first)) {
+    const dayStart = startOfDayNumber(first);
+    for (const h of hours) {
+      const periodStart = Math.max(dayStart + h.start * MINUTE_MS, start);
+      const length = dayStart + h.end * MINUTE_MS - periodStart;
+      if (length <= 0) continue;
+      if (remaining <= length) return periodStart + remaining;
+      remaining -= length;
+    }
+  }
+  // Whole working days pass before the one the duration ends in.
+  const dayLength = workingDayLength(hours);
+  const wholeDays = remaining === 0 ? 0 : Math.ceil(remaining / dayLength) - 1;
+  remaining -= wholeDays * dayLength;
+  const last = days.nthAfter(first, wholeDays + 1, first + HORIZON_DAYS);
+  if (last === null) throw beyondHorizon();
+  const dayStart = startOfDayNumber(last);
+  for (const h of hours) {
+    const length = (h.end - h.start) * MINUTE_MS;
+    if (remaining <= length) return dayStart + h.start * MINUTE_MS + remaining;
     remaining -= length;
   }
-  // workingPeriods throws before it runs out.
+  // The whole days above leave at most one day's working time.
   throw new RangeError('unreachable');
 }
 

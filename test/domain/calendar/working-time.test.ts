@@ -140,6 +140,79 @@ describe('the laws of working time (property tests over 2017–2027)', () => {
   });
 });
 
+/**
+ * The definitions, walked day by day: the fast arithmetic (an index of working days) must agree
+ * with them everywhere, across holidays, make-up Saturdays, the years without a file and spans of
+ * years (an SLA clock open for months is measured on every request page).
+ */
+describe('agrees with a day-by-day walk of the calendar', () => {
+  const DAY = 86_400_000;
+  function* periods(from: number): Generator<[number, number]> {
+    for (let day = startOfLocalDate(localDateOf(from)); ; day += DAY) {
+      if (!cal.isWorkingDay(localDateOf(day))) continue;
+      for (const h of H) {
+        const start = Math.max(day + h.start * 60_000, from);
+        const end = day + h.end * 60_000;
+        if (start < end) yield [start, end];
+      }
+    }
+  }
+  const walkBetween = (from: number, to: number) => {
+    let total = 0;
+    for (const [start, end] of periods(from)) {
+      if (start >= to) break;
+      total += Math.min(end, to) - start;
+      if (end >= to) break;
+    }
+    return total;
+  };
+  const walkAdd = (from: number, duration: number) => {
+    let remaining = duration;
+    for (const [start, end] of periods(from)) {
+      if (remaining <= end - start) return start + remaining;
+      remaining -= end - start;
+    }
+    throw new Error('unreachable');
+  };
+  // 2016 and 2027–2028 have no file: Monday to Friday there.
+  const instant = fc.integer({ min: Date.parse('2016-06-01T00:00:00Z'), max: Date.parse('2028-06-01T00:00:00Z') });
+  const onTheMinute = instant.map((t) => t - (t % 60_000));
+
+  it('measures the working time between two instants as the walk does', () => {
+    fc.assert(
+      fc.property(fc.oneof(instant, onTheMinute), fc.integer({ min: 0, max: 3 * 365 * DAY }), (from, span) => {
+        expect(workingTimeBetween(cal, H, from, from + span)).toBe(walkBetween(from, from + span));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adds working time as the walk does, also whole days and zero', () => {
+    const duration = fc.oneof(
+      fc.integer({ min: 0, max: 400 * 8 * 60 }).map((minutes) => minutes * 60_000),
+      fc.integer({ min: 0, max: 400 }).map((days) => days * 8 * 3_600_000),
+      fc.constant(0),
+    );
+    fc.assert(
+      fc.property(fc.oneof(instant, onTheMinute), duration, (from, d) => {
+        expect(show(addWorkingTime(cal, H, from, d))).toBe(show(walkAdd(from, d)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('agrees at the edges of office hours and of the Chinese New Year 2026 holiday', () => {
+    const edges = ['08:30', '12:30', '13:30', '17:30', '00:00', '23:59'].flatMap((time) =>
+      ['2026-02-13', '2026-02-14', '2026-02-22', '2026-02-23', '2025-02-08'].map((date) => at(`${date}T${time}:00`)),
+    );
+    for (const from of edges)
+      for (const d of [0, 1, HOUR, 4 * HOUR, 8 * HOUR, 8 * HOUR + 1, 24 * HOUR]) {
+        expect(show(addWorkingTime(cal, H, from, d))).toBe(show(walkAdd(from, d)));
+        expect(workingTimeBetween(cal, H, from, from + d * 3)).toBe(walkBetween(from, from + d * 3));
+      }
+  });
+});
+
 describe('ISO 8601 durations', () => {
   it.each([
     ['PT2H', { days: 0, ms: 2 * HOUR }],
