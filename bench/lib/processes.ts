@@ -88,7 +88,10 @@ export function startPostgres(port: number): { url: string; stop: () => void; ve
     `${bin}/pg_ctl -D ${dir}/data -o '-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200' -l ${dir}/log -w start`,
   );
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    // Its Unix socket, as GovDesk would reach a server on the same machine: a round trip over
+    // loopback TCP cost the server process ~25 µs more CPU per statement here (20,000 `select`s
+    // on ten connections: 92 against 67 µs, 9,900 against 13,000 per second).
+    url: `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
     version: versions.at(-1)!,
     stop: () => {
       try {
