@@ -164,13 +164,20 @@ export const deputyRepository = {
       .execute();
   },
 
-  /** Every deputy acting now, as role holders (see organisationRepository.activeRoleHolders). */
-  actingHolders(db: Executor, now: Date): Promise<Array<{ userId: string; role: Role; unitId: string | null }>> {
+  /**
+   * Every deputy acting now, as role holders, in the order they started; a query to run with the
+   * holders of the roles themselves (organisationRepository.activeRoleHolders).
+   */
+  actingHolders(db: Executor, now: Date) {
     return db
       .selectFrom('deputies as d')
-      .select(['d.deputy_id as userId', 'd.role', 'd.unit_id as unitId'])
-      .where((eb) => inForce(eb, now))
-      .orderBy('d.starts_at')
-      .execute();
+      .select([
+        'd.deputy_id as userId',
+        'd.role',
+        'd.unit_id as unitId',
+        sql<number>`1`.as('part'),
+        'd.starts_at as since',
+      ])
+      .where((eb) => inForce(eb, now));
   },
 };

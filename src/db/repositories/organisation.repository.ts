@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Role, UnitKind, UserKind } from '../../shared/roles.js';
 import type { Executor } from '../database.js';
 import type { UnitRow, UserRow } from '../schema.js';
@@ -215,14 +216,23 @@ export const organisationRepository = {
     db: Executor,
     now: Date = new Date(),
   ): Promise<Array<{ userId: string; role: Role; unitId: string | null }>> {
-    const held = await db
+    // One statement: the holders in the order they were given the role, then the deputies.
+    const rows = await db
       .selectFrom('role_assignments as r')
       .innerJoin('users as u', 'u.id', 'r.user_id')
-      .select(['r.user_id as userId', 'r.role', (eb) => eb.fn.coalesce('r.unit_id', 'u.unit_id').as('unitId')])
+      .select([
+        'r.user_id as userId',
+        'r.role',
+        (eb) => eb.fn.coalesce('r.unit_id', 'u.unit_id').as('unitId'),
+        sql<number>`0`.as('part'),
+        'r.created_at as since',
+      ])
       .where('u.disabled_at', 'is', null)
-      .orderBy('r.created_at')
+      .unionAll(deputyRepository.actingHolders(db, now))
+      .orderBy('part')
+      .orderBy('since')
       .execute();
-    return [...held, ...(await deputyRepository.actingHolders(db, now))];
+    return rows.map(({ userId, role, unitId }) => ({ userId, role, unitId }));
   },
 
   /** Every supervisor role held by a usable account: who answers for which unit. */
