@@ -168,8 +168,8 @@ export const deputyRepository = {
    * Every deputy acting now, as role holders, in the order they started; a query to run with the
    * holders of the roles themselves (organisationRepository.activeRoleHolders).
    */
-  actingHolders(db: Executor, now: Date) {
-    return db
+  actingHolders(now: Date) {
+    return expressionBuilder<Database, never>()
       .selectFrom('deputies as d')
       .select([
         'd.deputy_id as userId',

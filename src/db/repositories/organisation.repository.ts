@@ -1,10 +1,39 @@
-import { sql } from 'kysely';
+import { expressionBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Role, UnitKind, UserKind } from '../../shared/roles.js';
 import type { Executor } from '../database.js';
-import type { UnitRow, UserRow } from '../schema.js';
+import type { Database, UnitRow, UserRow } from '../schema.js';
 import { deputyRepository } from './deputy.repository.js';
 
 export type RoleRow = { user_id: string; role: Role; unit_id: string | null; unit_name: string | null };
+
+/** Someone who holds a role, for the unit it is held for, or acts in it as a deputy now. */
+export type RoleHolder = { userId: string; role: Role; unitId: string | null };
+
+/** The unit tree and who holds which role: what a request's facts need of the organisation. */
+export type OrganisationStructure = { units: UnitRow[]; holders: RoleHolder[] };
+
+/**
+ * Every role held by a usable account, then every role a deputy acts in at `now`, in one query:
+ * the holders in the order they were given the role, then the deputies in the order they started.
+ */
+function roleHoldersQuery(now: Date) {
+  // Built apart from any connection, so it can be a part of another statement.
+  return expressionBuilder<Database, never>()
+    .selectFrom('role_assignments as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select([
+      'r.user_id as userId',
+      'r.role',
+      (eb) => eb.fn.coalesce('r.unit_id', 'u.unit_id').as('unitId'),
+      sql<number>`0`.as('part'),
+      'r.created_at as since',
+    ])
+    .where('u.disabled_at', 'is', null)
+    .unionAll(deputyRepository.actingHolders(now))
+    .orderBy('part')
+    .orderBy('since');
+}
 
 /** Units, users and their role assignments (ORG-1..ORG-3). */
 export const organisationRepository = {
@@ -212,27 +241,31 @@ export const organisationRepository = {
    * Every role held by a usable account, with the unit it is held for (the person's own when none is
    * named), and every role a deputy acts in at `now` for an absent holder (ORG-3).
    */
-  async activeRoleHolders(
-    db: Executor,
-    now: Date = new Date(),
-  ): Promise<Array<{ userId: string; role: Role; unitId: string | null }>> {
-    // One statement: the holders in the order they were given the role, then the deputies.
+  async activeRoleHolders(db: Executor, now: Date = new Date()): Promise<RoleHolder[]> {
     const rows = await db
-      .selectFrom('role_assignments as r')
-      .innerJoin('users as u', 'u.id', 'r.user_id')
-      .select([
-        'r.user_id as userId',
-        'r.role',
-        (eb) => eb.fn.coalesce('r.unit_id', 'u.unit_id').as('unitId'),
-        sql<number>`0`.as('part'),
-        'r.created_at as since',
-      ])
-      .where('u.disabled_at', 'is', null)
-      .unionAll(deputyRepository.actingHolders(db, now))
+      .selectFrom(roleHoldersQuery(now).as('h'))
+      .selectAll()
       .orderBy('part')
       .orderBy('since')
       .execute();
     return rows.map(({ userId, role, unitId }) => ({ userId, role, unitId }));
+  },
+
+  /**
+   * The unit tree (as listUnits) and the role holders (as activeRoleHolders) in one statement: what
+   * a request's facts need of the organisation (src/server/services/workflow-facts.ts).
+   */
+  async structure(db: Executor, now: Date = new Date()): Promise<OrganisationStructure> {
+    const row = await db
+      .selectNoFrom((eb) => [
+        jsonArrayFrom(eb.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name')).as('units'),
+        jsonArrayFrom(roleHoldersQuery(now)).as('holders'),
+      ])
+      .executeTakeFirstOrThrow();
+    return {
+      units: row.units.map((u) => ({ ...u, created_at: new Date(u.created_at) })),
+      holders: row.holders.map(({ userId, role, unitId }) => ({ userId, role, unitId })),
+    };
   },
 
   /** Every supervisor role held by a usable account: who answers for which unit. */

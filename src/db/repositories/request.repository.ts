@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { RequestScope } from '../../domain/policies.js';
 import type {
   EscalationTier,
@@ -9,7 +10,11 @@ import type {
 } from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
 import type { Database, NewRequestRow } from '../schema.js';
+import type { ClockRow } from './clock.repository.js';
 import { escapeLike } from './organisation.repository.js';
+
+/** An instant a JSON part of a row holds as text (`to_json` of a `timestamptz`). */
+const dateOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 export type RequestFilter = {
   statuses?: RequestStatus[] | undefined;
@@ -158,6 +163,100 @@ export const requestRepository = {
       .select(['u.name as unit_name', 'c.display_name as created_by_name', 'a.display_name as assignee_name'])
       .where('r.id', '=', id)
       .executeTakeFirst();
+  },
+
+  /**
+   * A request's page in one statement (issue 7: it was six): the row with its unit's and people's
+   * names, its history, comments, files (without their content), SLA clocks, and the application
+   * it repeats and those that repeat it. The parts come as JSON, their instants as text: read
+   * back into the types of their own queries here.
+   */
+  async page(db: Executor, id: string) {
+    const row = await db
+      .selectFrom('requests as r')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .leftJoin('users as c', 'c.id', 'r.created_by')
+      .leftJoin('users as a', 'a.id', 'r.assignee_id')
+      .selectAll('r')
+      .select((eb) => [
+        'u.name as unit_name',
+        'c.display_name as created_by_name',
+        'a.display_name as assignee_name',
+        jsonArrayFrom(
+          eb
+            .selectFrom('request_events as e')
+            .leftJoin('users as eu', 'eu.id', 'e.actor_id')
+            .selectAll('e')
+            .select('eu.display_name as actor_name')
+            .whereRef('e.request_id', '=', 'r.id')
+            .orderBy('e.seq'),
+        ).as('page_history'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('comments as cm')
+            .innerJoin('users as cu', 'cu.id', 'cm.author_id')
+            .selectAll('cm')
+            .select('cu.display_name as author_name')
+            .whereRef('cm.request_id', '=', 'r.id')
+            .orderBy('cm.ordinal'),
+        ).as('page_comments'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('attachments as f')
+            .innerJoin('users as fu', 'fu.id', 'f.uploaded_by')
+            .selectAll('f')
+            .select('fu.display_name as uploaded_by_name')
+            .whereRef('f.request_id', '=', 'r.id')
+            .orderBy('f.ordinal'),
+        ).as('page_attachments'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('request_clocks as k')
+            .selectAll('k')
+            .whereRef('k.request_id', '=', 'r.id')
+            .orderBy('k.started_at')
+            .orderBy('k.target_key'),
+        ).as('page_clocks'),
+        jsonObjectFrom(
+          eb.selectFrom('requests as p').select(['p.id', 'p.number']).whereRef('p.id', '=', 'r.previous_request_id'),
+        ).as('page_previous'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('requests as n')
+            .select(['n.id', 'n.number'])
+            .whereRef('n.previous_request_id', '=', 'r.id')
+            .orderBy('n.created_at'),
+        ).as('page_reapplications'),
+      ])
+      .where('r.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const {
+      page_history,
+      page_comments,
+      page_attachments,
+      page_clocks,
+      page_previous,
+      page_reapplications,
+      ...request
+    } = row;
+    return {
+      row: request,
+      history: page_history.map((e) => ({ ...e, at: new Date(e.at) })),
+      comments: page_comments.map((c) => ({ ...c, created_at: new Date(c.created_at) })),
+      attachments: page_attachments.map((f) => ({ ...f, created_at: new Date(f.created_at) })),
+      clocks: page_clocks.map((k): ClockRow => ({
+        ...k,
+        running_since: dateOrNull(k.running_since),
+        started_at: new Date(k.started_at),
+        stopped_at: dateOrNull(k.stopped_at),
+        due_at: dateOrNull(k.due_at),
+        breached_at: dateOrNull(k.breached_at),
+        next_check_at: dateOrNull(k.next_check_at),
+      })),
+      previous: page_previous,
+      reapplications: page_reapplications,
+    };
   },
 
   /**
@@ -373,34 +472,12 @@ export const requestRepository = {
       .execute();
   },
 
-  history(db: Executor, requestId: string) {
-    return db
-      .selectFrom('request_events as e')
-      .leftJoin('users as u', 'u.id', 'e.actor_id')
-      .selectAll('e')
-      .select('u.display_name as actor_name')
-      .where('e.request_id', '=', requestId)
-      .orderBy('e.seq')
-      .execute();
-  },
-
   insertComment(db: Executor, c: { requestId: string; authorId: string; body: string; at: Date }) {
     return db
       .insertInto('comments')
       .values({ request_id: c.requestId, author_id: c.authorId, body: c.body, created_at: c.at })
       .returningAll()
       .executeTakeFirstOrThrow();
-  },
-
-  comments(db: Executor, requestId: string) {
-    return db
-      .selectFrom('comments as c')
-      .innerJoin('users as u', 'u.id', 'c.author_id')
-      .selectAll('c')
-      .select('u.display_name as author_name')
-      .where('c.request_id', '=', requestId)
-      .orderBy('c.ordinal')
-      .execute();
   },
 
   async insertAttachment(

@@ -308,8 +308,8 @@ export function requestService(
       }
       const now = ctx.now();
       return db.transaction().execute(async (tx) => {
-        const units = await organisationRepository.listUnits(tx);
-        if (!units.some((u) => u.id === input.unitId)) {
+        const organisation = await organisationRepository.structure(tx);
+        if (!organisation.units.some((u) => u.id === input.unitId)) {
           throw DomainError.field('unitId', 'unknown_unit', 'No such unit', '查無此單位');
         }
         if (input.applicantUserId && !(await organisationRepository.findUserById(tx, input.applicantUserId))) {
@@ -334,7 +334,7 @@ export function requestService(
           workflow_data: {},
         };
         // A request being filed has no files yet.
-        const facts = await requestFacts(tx, await deps.workflows.units(tx), draft, { units, documents: [] });
+        const facts = await requestFacts(tx, await deps.workflows.units(tx), draft, { organisation, documents: [] });
         // The definition checks the channel, the type's form and the filing rules (lead times).
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
@@ -377,7 +377,11 @@ export function requestService(
           },
         });
         const held = heldNotices(deps.notifications);
-        await deps.effects.perform(tx, row, facts, filed.effects, actor, held.notices);
+        await deps.effects.perform(tx, row, facts, filed.effects, actor, {
+          notices: held.notices,
+          holders: organisation.holders,
+          clocks: [],
+        });
         await refreshWaiting(tx, row.id, keepsFacts(filed.effects) ? { row, facts } : undefined);
         // Last: the year's number and the audit chain stay locked from here to the commit.
         const number = await takeNumber(tx, row.id, now);
@@ -416,8 +420,8 @@ export function requestService(
         if (!wf?.definition.filing.public) throw new DomainError('not_found');
         // The application belongs to the business unit that checks it (工商外貿科), else to the agency.
         const workflowUnits = await deps.workflows.units(tx);
-        const units = await organisationRepository.listUnits(tx);
-        const owner = units.find((u) =>
+        const organisation = await organisationRepository.structure(tx);
+        const owner = organisation.units.find((u) =>
           workflowUnits.businessUnitId ? u.id === workflowUnits.businessUnitId : u.kind === 'agency',
         );
         if (!owner) throw new Error('the agency unit is missing');
@@ -438,7 +442,7 @@ export function requestService(
           form,
           workflow_data: {},
         };
-        const facts = await requestFacts(tx, workflowUnits, draft, { units, documents: [] });
+        const facts = await requestFacts(tx, workflowUnits, draft, { organisation, documents: [] });
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
         const row = await requestRepository.insert(tx, {
@@ -474,7 +478,11 @@ export function requestService(
           data: { channel: row.channel, workflow: wf.key, state: filed.state.value, public: true },
         });
         const held = heldNotices(deps.notifications);
-        await deps.effects.perform(tx, row, facts, filed.effects, null, held.notices);
+        await deps.effects.perform(tx, row, facts, filed.effects, null, {
+          notices: held.notices,
+          holders: organisation.holders,
+          clocks: [],
+        });
         await refreshWaiting(tx, row.id);
         const number = await takeNumber(tx, row.id, now);
         await held.release(tx, number);
@@ -524,15 +532,13 @@ export function requestService(
 
     /** A request with its history, comments and attachments, and what the actor may do with it. */
     async get(actor: Actor, id: string) {
-      const [row, units] = await Promise.all([requestRepository.find(db, id), organisationRepository.listUnits(db)]);
-      if (!row || !canViewRequest(actor, await scopeOf(db, actor, units), facts(row)))
-        throw new DomainError('not_found');
-      const [history, comments, attachments, related] = await Promise.all([
-        requestRepository.history(db, id),
-        requestRepository.comments(db, id),
-        requestRepository.attachments(db, id),
-        requestRepository.relatedApplications(db, row),
+      const [page, organisation] = await Promise.all([
+        requestRepository.page(db, id),
+        organisationRepository.structure(db),
       ]);
+      if (!page || !canViewRequest(actor, await scopeOf(db, actor, organisation.units), facts(page.row)))
+        throw new DomainError('not_found');
+      const { row, history, comments, attachments } = page;
       const f = facts(row);
       return {
         row,
@@ -544,10 +550,10 @@ export function requestService(
           attach: canAttachTo(actor, f),
           assign: canAssign(actor, f),
         },
-        workflow: await positionOf(actor, row, { units, documents: attachments }),
-        clocks: await sla.clocksOf(row),
-        previous: related.previous,
-        reapplications: related.reapplications,
+        workflow: await positionOf(actor, row, { organisation, documents: attachments }),
+        clocks: await sla.clocksOf(row, page.clocks),
+        previous: page.previous,
+        reapplications: page.reapplications,
       };
     },
 
@@ -749,15 +755,15 @@ export function requestService(
     ): Promise<void> {
       const now = ctx.now();
       await db.transaction().execute(async (tx) => {
-        const units = await organisationRepository.listUnits(tx);
-        const row = await lockVisible(tx, actor, id, units);
+        const organisation = await organisationRepository.structure(tx);
+        const row = await lockVisible(tx, actor, id, organisation.units);
         const wf = await workflowOf(tx, row);
         if (!wf) {
           throw new DomainError('conflict', {
             detail: { en: 'This request was filed before workflows', zh: '此申請建立於流程定義之前' },
           });
         }
-        const facts = await requestFacts(tx, await deps.workflows.units(tx), row, { units });
+        const facts = await requestFacts(tx, await deps.workflows.units(tx), row, { organisation });
         const from = stateOf(row, wf);
         const step = applyAction(wf, from, { action, fields }, actorFacts(actor), facts, await moment(tx, now));
         const definition = Object.hasOwn(wf.definition.actions, action) ? wf.definition.actions[action]! : null;
@@ -795,7 +801,9 @@ export function requestService(
           workflow_data: step.data,
           closed_at: closedAt,
         };
-        await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor);
+        await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor, {
+          holders: organisation.holders,
+        });
         await refreshWaiting(tx, id, keepsFacts(step.effects) ? { row: updated, facts } : undefined);
         // Last: the audit chain's lock is held from here to the commit (every write takes it).
         await auditRepository.append(tx, {

@@ -178,8 +178,13 @@ export function slaService(
      * Starts clocks by key (the workflow's `startClock` effects, SLA-2). A clock of that key that
      * is already running or paused goes on: re-entering a state does not restart its clock.
      */
-    async startClocks(tx: Executor, request: RequestRow, keys: readonly string[]): Promise<void> {
-      const existing = await clockRepository.ofRequest(tx, request.id);
+    async startClocks(
+      tx: Executor,
+      request: RequestRow,
+      keys: readonly string[],
+      known?: readonly ClockRow[],
+    ): Promise<void> {
+      const existing = known ?? (await clockRepository.ofRequest(tx, request.id));
       const f = await frame(tx);
       const s = await settings(tx);
       const now = ctx.now();
@@ -390,10 +395,11 @@ export function slaService(
     },
 
     /** A request's clocks as people read them: target, state, due time, share used. */
-    async clocksOf(request: Pick<RequestRow, 'id' | 'type' | 'priority'>) {
+    /** A request's clocks with their readings; `rows` when the caller has read them already. */
+    async clocksOf(request: Pick<RequestRow, 'id' | 'type' | 'priority'>, rows?: readonly ClockRow[]) {
       const f = await frame();
       const now = ctx.now().getTime();
-      return (await clockRepository.ofRequest(db, request.id)).map((row) => {
+      return (rows ?? (await clockRepository.ofRequest(db, request.id))).map((row) => {
         const clock = clockOf(row);
         return { row, label: labelOf(row), share: shareUsed(clock, f, now), dueAt: dueAt(clock, f) };
       });

@@ -5,7 +5,8 @@ import type { Actor } from '../../domain/policies.js';
 import { actorMatches, type ActorSpec, type Effect, type RequestFacts } from '../../domain/workflow/index.js';
 import type { Executor } from '../../db/database.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
-import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import type { ClockRow } from '../../db/repositories/clock.repository.js';
+import { organisationRepository, type RoleHolder } from '../../db/repositories/organisation.repository.js';
 import { requestRepository } from '../../db/repositories/request.repository.js';
 import type { RequestRow } from '../../db/schema.js';
 import type { NoticeKind } from '../../shared/notice-kinds.js';
@@ -83,10 +84,19 @@ export function heldNotices(notifications: Notices) {
 export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
   const requesterOf = (row: RequestRow) => row.applicant_user_id ?? row.created_by;
 
-  /** The people an actor spec names for this request (roles: their holders in scope). */
-  async function peopleOf(tx: Executor, specs: readonly ActorSpec[], row: RequestRow, facts: RequestFacts) {
+  /**
+   * The people an actor spec names for this request (roles: their holders in scope); `known`, the
+   * role holders when the step has read them and nothing since has changed accounts or roles.
+   */
+  async function peopleOf(
+    tx: Executor,
+    specs: readonly ActorSpec[],
+    row: RequestRow,
+    facts: RequestFacts,
+    known: readonly RoleHolder[] | undefined,
+  ) {
     const people = new Set<string>();
-    const holders = await organisationRepository.activeRoleHolders(tx);
+    const holders = known ?? (await organisationRepository.activeRoleHolders(tx));
     for (const spec of specs) {
       if (spec === 'requester') {
         const r = requesterOf(row);
@@ -219,7 +229,9 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
   return {
     /**
      * Performs a step's effects in order; `row` is updated as assignments change. Notices go to
-     * `notices` (a filing passes `heldNotices(…).notices`).
+     * `options.notices` (a filing passes `heldNotices(…).notices`); `options.holders` are the role
+     * holders the step read for its facts, used until an effect changes accounts or roles;
+     * `options.clocks` the request's clocks when the caller knows them (a filing: none yet).
      */
     async perform(
       tx: Executor,
@@ -227,33 +239,41 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
       facts: RequestFacts,
       effects: readonly Effect[],
       actor: Actor | null,
-      notices: Notices = deps.notifications,
+      options: { notices?: Notices; holders?: readonly RoleHolder[]; clocks?: readonly ClockRow[] } = {},
     ): Promise<void> {
       const now = ctx.now();
+      const notices = options.notices ?? deps.notifications;
+      let holders = options.holders;
+      let clocks = options.clocks;
       for (let i = 0; i < effects.length; i++) {
         const effect = effects[i]!;
+        if (!ROW_ONLY_EFFECTS.has(effect.kind)) holders = undefined;
         switch (effect.kind) {
           case 'startClock': {
             // The clocks a step starts together are started in one go (one insert, one history write).
             const keys = [effect.clock];
             for (let next = effects[i + 1]; next?.kind === 'startClock'; next = effects[++i + 1]) keys.push(next.clock);
-            await deps.sla.startClocks(tx, row, keys);
+            await deps.sla.startClocks(tx, row, keys, clocks);
+            clocks = undefined;
             break;
           }
           case 'stopClock':
             await deps.sla.changeClocks(tx, row, 'stop', effect.clock === '*' ? '*' : [effect.clock]);
+            clocks = undefined;
             break;
           case 'pauseClocks':
             await deps.sla.changeClocks(tx, row, 'pause', '*');
+            clocks = undefined;
             break;
           case 'resumeClocks':
             await deps.sla.changeClocks(tx, row, 'resume', '*');
+            clocks = undefined;
             break;
           case 'assign':
             await assign(tx, row, effect, actor, notices);
             break;
           case 'notify': {
-            const people = (await peopleOf(tx, effect.to, row, facts)).filter((u) => u !== actor?.userId);
+            const people = (await peopleOf(tx, effect.to, row, facts, holders)).filter((u) => u !== actor?.userId);
             const params = { number: row.number, title: row.title };
             await notices.notify(tx, people, effect.notice as NoticeKind, row.id, params);
             // A public application's applicant has no account: they hear by mail, at the form's address.

@@ -3,9 +3,9 @@ import type { ActorFacts, Problem, RequestFacts, Workflow } from '../../domain/w
 import { PROBLEM_HTTP_STATUS } from '../../domain/workflow/index.js';
 import { DomainError, type ErrorCode } from '../../domain/errors.js';
 import type { Executor } from '../../db/database.js';
-import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import { organisationRepository, type OrganisationStructure } from '../../db/repositories/organisation.repository.js';
 import { requestRepository } from '../../db/repositories/request.repository.js';
-import type { RequestRow, UnitRow } from '../../db/schema.js';
+import type { RequestRow } from '../../db/schema.js';
 import type { WorkflowUnits } from '../../shared/api/workflow.schema.js';
 import type { Role } from '../../shared/roles.js';
 
@@ -26,7 +26,7 @@ export function actorFacts(actor: Actor): ActorFacts {
 
 /**
  * The facts of a request the engine decides on, gathered from the database (issue 3); `known` passes
- * what the caller has already read in this call (the units, the request's files), so it is not read twice.
+ * what the caller has already read in this call (the organisation, the request's files), so it is not read twice.
  */
 export async function requestFacts(
   executor: Executor,
@@ -48,14 +48,13 @@ export async function requestFacts(
     | 'workflow_data'
   >,
   known: {
-    units?: readonly UnitRow[];
+    organisation?: OrganisationStructure;
     documents?: ReadonlyArray<{ document: string | null; device: number | null }>;
   } = {},
 ): Promise<RequestFacts> {
-  const units = known.units ?? (await organisationRepository.listUnits(executor));
+  const { units, holders: roles } = known.organisation ?? (await organisationRepository.structure(executor));
   const parents = new Map(units.map((u) => [u.id, u.parent_id]));
   const unitPath = pathUp(row.unit_id, parents);
-  const roles = await organisationRepository.activeRoleHolders(executor);
   // Who holds (or deputises) an approver role along the request's unit path: 附件一 skips a
   // sign-off nobody can give.
   const unitRoles = [

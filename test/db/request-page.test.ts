@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockRepository } from '../../src/db/repositories/clock.repository.js';
+import { organisationRepository } from '../../src/db/repositories/organisation.repository.js';
+import { requestRepository } from '../../src/db/repositories/request.repository.js';
+import { multipart, TestApp, type Session } from '../helpers/test-app.js';
+
+/**
+ * Issue 7: the request page and the organisation are each read in one statement, their parts as
+ * JSON. What comes back must be what the parts' own queries return, types included (instants as
+ * `Date`, bigints as numbers, JSON as objects), in the same order.
+ */
+describe('a request page and the organisation in one statement each', () => {
+  let t: TestApp;
+  let desk: Session;
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    desk = await t.signedIn('page-desk', { roles: ['desk_agent'] });
+    first = (await t.fileRequest(desk)).id;
+    for (const body of ['第一則留言', 'a second comment']) {
+      const res = await t.inject({
+        method: 'POST',
+        url: `/api/requests/${first}/comments`,
+        as: desk,
+        payload: { body },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const upload = multipart([
+      { name: 'a.txt', type: 'text/plain', content: 'hello' },
+      { name: '說明.txt', type: 'text/plain', content: '你好' },
+    ]);
+    const attached = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${first}/attachments`,
+      as: desk,
+      payload: upload.payload,
+      headers: upload.headers,
+    });
+    expect(attached.statusCode, attached.body).toBe(201);
+    t.clock.advance(20 * 60_000);
+    const received = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${first}/actions/receive`,
+      as: desk,
+      payload: { fields: {} },
+    });
+    expect(received.statusCode, received.body).toBe(200);
+    second = (await t.fileRequest(desk)).id;
+    // A re-application (issue 6) points at the request it repeats.
+    await t.database.db.updateTable('requests').set({ previous_request_id: first }).where('id', '=', second).execute();
+  });
+  afterAll(() => t.stop());
+
+  it('returns the row, history, comments, files, clocks and related applications as their own queries do', async () => {
+    const { db } = t.database;
+    const page = await requestRepository.page(db, first);
+    expect(page).toBeDefined();
+    expect(page!.row).toEqual(await requestRepository.find(db, first));
+    const history = await db
+      .selectFrom('request_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .selectAll('e')
+      .select('u.display_name as actor_name')
+      .where('e.request_id', '=', first)
+      .orderBy('e.seq')
+      .execute();
+    expect(history.length).toBeGreaterThan(3);
+    expect(page!.history).toEqual(history);
+    expect(page!.history[0]!.at).toBeInstanceOf(Date);
+    const comments = await db
+      .selectFrom('comments as c')
+      .innerJoin('users as u', 'u.id', 'c.author_id')
+      .selectAll('c')
+      .select('u.display_name as author_name')
+      .where('c.request_id', '=', first)
+      .orderBy('c.ordinal')
+      .execute();
+    expect(page!.comments.map((c) => c.body)).toEqual(['第一則留言', 'a second comment']);
+    expect(page!.comments).toEqual(comments);
+    expect(page!.attachments.map((a) => a.file_name)).toEqual(['a.txt', '說明.txt']);
+    expect(page!.attachments).toEqual(await requestRepository.attachments(db, first));
+    const clocks = await clockRepository.ofRequest(db, first);
+    expect(clocks.some((c) => c.stopped_at !== null || c.status === 'running')).toBe(true);
+    expect(page!.clocks).toEqual(clocks);
+    expect(page!.previous).toBeNull();
+    expect(page!.reapplications).toEqual([{ id: second, number: expect.stringMatching(/^CTSP-/) }]);
+    const again = await requestRepository.page(db, second);
+    expect(again!.previous).toEqual({ id: first, number: page!.row.number });
+    expect(again!.reapplications).toEqual([]);
+  });
+
+  it('answers nothing for a request that does not exist', async () => {
+    expect(await requestRepository.page(t.database.db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it('reads the unit tree and the role holders as listUnits and activeRoleHolders do', async () => {
+    const { db } = t.database;
+    const now = t.clock.now();
+    const structure = await organisationRepository.structure(db, now);
+    expect(structure.units).toEqual(await organisationRepository.listUnits(db));
+    expect(structure.holders).toEqual(await organisationRepository.activeRoleHolders(db, now));
+    expect(structure.holders).toContainEqual({ userId: desk.user.id, role: 'desk_agent', unitId: expect.any(String) });
+  });
+});
