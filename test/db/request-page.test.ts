@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockRepository } from '../../src/db/repositories/clock.repository.js';
-import { organisationRepository } from '../../src/db/repositories/organisation.repository.js';
+import { organisationRepository, WORKFLOW_UNITS_KEY } from '../../src/db/repositories/organisation.repository.js';
 import { requestRepository } from '../../src/db/repositories/request.repository.js';
+import { settingsRepository } from '../../src/db/repositories/settings.repository.js';
 import { multipart, TestApp, type Session } from '../helpers/test-app.js';
 
 /**
@@ -96,12 +97,25 @@ describe('a request page and the organisation in one statement each', () => {
     expect(await requestRepository.page(t.database.db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 
-  it('reads the unit tree and the role holders as listUnits and activeRoleHolders do', async () => {
+  it('reads the unit tree, the role holders and the workflows’ units as their own reads do', async () => {
     const { db } = t.database;
     const now = t.clock.now();
     const structure = await organisationRepository.structure(db, now);
     expect(structure.units).toEqual(await organisationRepository.listUnits(db));
     expect(structure.holders).toEqual(await organisationRepository.activeRoleHolders(db, now));
     expect(structure.holders).toContainEqual({ userId: desk.user.id, role: 'desk_agent', unitId: expect.any(String) });
+    expect(structure.workflowUnits).toEqual({ serviceUnitId: null, businessUnitId: null });
+    const [service, business] = structure.units.slice(-2).map((u) => u.id);
+    await settingsRepository.put(
+      db,
+      WORKFLOW_UNITS_KEY,
+      { serviceUnitId: service, businessUnitId: business },
+      null,
+      now,
+    );
+    expect((await organisationRepository.structure(db, now)).workflowUnits).toEqual({
+      serviceUnitId: service,
+      businessUnitId: business,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { expressionBuilder, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { WorkflowUnits } from '../../shared/api/workflow.schema.js';
 import type { Role, UnitKind, UserKind } from '../../shared/roles.js';
 import type { Executor } from '../database.js';
 import type { Database, UnitRow, UserRow } from '../schema.js';
@@ -10,8 +11,20 @@ export type RoleRow = { user_id: string; role: Role; unit_id: string | null; uni
 /** Someone who holds a role, for the unit it is held for, or acts in it as a deputy now. */
 export type RoleHolder = { userId: string; role: Role; unitId: string | null };
 
-/** The unit tree and who holds which role: what a request's facts need of the organisation. */
-export type OrganisationStructure = { units: UnitRow[]; holders: RoleHolder[] };
+/** The setting naming the units that serve and own the workflows (settings → 流程單位). */
+export const WORKFLOW_UNITS_KEY = 'workflow_units';
+
+/** The workflows' units as stored, or none when not set (or not valid). */
+export function workflowUnitsOf(stored: unknown): WorkflowUnits {
+  const parsed = WorkflowUnits.safeParse(stored);
+  return parsed.success ? parsed.data : { serviceUnitId: null, businessUnitId: null };
+}
+
+/**
+ * What a request's facts need of the organisation: the unit tree, who holds which role (acting
+ * deputies included), and which units serve and own the workflows.
+ */
+export type OrganisationStructure = { units: UnitRow[]; holders: RoleHolder[]; workflowUnits: WorkflowUnits };
 
 /**
  * Every role held by a usable account, then every role a deputy acts in at `now`, in one query:
@@ -252,19 +265,22 @@ export const organisationRepository = {
   },
 
   /**
-   * The unit tree (as listUnits) and the role holders (as activeRoleHolders) in one statement: what
-   * a request's facts need of the organisation (src/server/services/workflow-facts.ts).
+   * The unit tree (as listUnits), the role holders (as activeRoleHolders) and the workflows' units
+   * in one statement: what a request's facts need of the organisation
+   * (src/server/services/workflow-facts.ts).
    */
   async structure(db: Executor, now: Date = new Date()): Promise<OrganisationStructure> {
     const row = await db
       .selectNoFrom((eb) => [
         jsonArrayFrom(eb.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name')).as('units'),
         jsonArrayFrom(roleHoldersQuery(now)).as('holders'),
+        eb.selectFrom('settings').select('value').where('key', '=', WORKFLOW_UNITS_KEY).as('workflow_units'),
       ])
       .executeTakeFirstOrThrow();
     return {
       units: row.units.map((u) => ({ ...u, created_at: new Date(u.created_at) })),
       holders: row.holders.map(({ userId, role, unitId }) => ({ userId, role, unitId })),
+      workflowUnits: workflowUnitsOf(row.workflow_units),
     };
   },
 

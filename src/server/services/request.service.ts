@@ -200,7 +200,7 @@ export function requestService(
   }
 
   /** Where a request stands in its workflow and what the actor may do there. */
-  async function positionOf(actor: Actor, row: RequestRow, known: Parameters<typeof requestFacts>[3]) {
+  async function positionOf(actor: Actor, row: RequestRow, known: Parameters<typeof requestFacts>[2]) {
     const wf = await workflowOf(db, row);
     if (!wf) return null;
     const state = stateOf(row, wf);
@@ -219,12 +219,7 @@ export function requestService(
       data: row.workflow_data,
       actions: FINAL_STATUSES.includes(row.status)
         ? []
-        : availableActions(
-            wf,
-            state,
-            actorFacts(actor),
-            await requestFacts(db, await deps.workflows.units(), row, known),
-          ),
+        : availableActions(wf, state, actorFacts(actor), await requestFacts(db, row, known)),
     };
   }
 
@@ -247,7 +242,7 @@ export function requestService(
           stageAssigneeId: row.stage_assignee_id,
           data: row.workflow_data,
         }
-      : await requestFacts(tx, await deps.workflows.units(tx), row);
+      : await requestFacts(tx, row);
     const specs = FINAL_STATUSES.includes(row.status) ? [] : pendingActions(wf, stateOf(row, wf)).flatMap((a) => a.by);
     await requestRepository.setWaitingKeys(tx, id, waitingKeys(specs, facts));
   }
@@ -334,7 +329,7 @@ export function requestService(
           workflow_data: {},
         };
         // A request being filed has no files yet.
-        const facts = await requestFacts(tx, await deps.workflows.units(tx), draft, { organisation, documents: [] });
+        const facts = await requestFacts(tx, draft, { organisation, documents: [] });
         // The definition checks the channel, the type's form and the filing rules (lead times).
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
@@ -419,8 +414,8 @@ export function requestService(
         const wf = (await deps.workflows.catalogue(tx)).latest('vendor_account');
         if (!wf?.definition.filing.public) throw new DomainError('not_found');
         // The application belongs to the business unit that checks it (工商外貿科), else to the agency.
-        const workflowUnits = await deps.workflows.units(tx);
         const organisation = await organisationRepository.structure(tx);
+        const { workflowUnits } = organisation;
         const owner = organisation.units.find((u) =>
           workflowUnits.businessUnitId ? u.id === workflowUnits.businessUnitId : u.kind === 'agency',
         );
@@ -442,7 +437,7 @@ export function requestService(
           form,
           workflow_data: {},
         };
-        const facts = await requestFacts(tx, workflowUnits, draft, { organisation, documents: [] });
+        const facts = await requestFacts(tx, draft, { organisation, documents: [] });
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
         const row = await requestRepository.insert(tx, {
@@ -763,7 +758,7 @@ export function requestService(
             detail: { en: 'This request was filed before workflows', zh: '此申請建立於流程定義之前' },
           });
         }
-        const facts = await requestFacts(tx, await deps.workflows.units(tx), row, { organisation });
+        const facts = await requestFacts(tx, row, { organisation });
         const from = stateOf(row, wf);
         const step = applyAction(wf, from, { action, fields }, actorFacts(actor), facts, await moment(tx, now));
         const definition = Object.hasOwn(wf.definition.actions, action) ? wf.definition.actions[action]! : null;

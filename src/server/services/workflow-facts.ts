@@ -6,7 +6,6 @@ import type { Executor } from '../../db/database.js';
 import { organisationRepository, type OrganisationStructure } from '../../db/repositories/organisation.repository.js';
 import { requestRepository } from '../../db/repositories/request.repository.js';
 import type { RequestRow } from '../../db/schema.js';
-import type { WorkflowUnits } from '../../shared/api/workflow.schema.js';
 import type { Role } from '../../shared/roles.js';
 
 /** A unit and every unit above it, nearest first. */
@@ -30,7 +29,6 @@ export function actorFacts(actor: Actor): ActorFacts {
  */
 export async function requestFacts(
   executor: Executor,
-  workflowUnits: WorkflowUnits,
   row: Pick<
     RequestRow,
     | 'id'
@@ -52,7 +50,11 @@ export async function requestFacts(
     documents?: ReadonlyArray<{ document: string | null; device: number | null }>;
   } = {},
 ): Promise<RequestFacts> {
-  const { units, holders: roles } = known.organisation ?? (await organisationRepository.structure(executor));
+  const {
+    units,
+    holders: roles,
+    workflowUnits,
+  } = known.organisation ?? (await organisationRepository.structure(executor));
   const parents = new Map(units.map((u) => [u.id, u.parent_id]));
   const unitPath = pathUp(row.unit_id, parents);
   // Who holds (or deputises) an approver role along the request's unit path: 附件一 skips a

@@ -14,13 +14,16 @@ import type { Executor } from '../../db/database.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { workflowRepository } from '../../db/repositories/workflow.repository.js';
 import { settingsRepository } from '../../db/repositories/settings.repository.js';
-import { organisationRepository } from '../../db/repositories/organisation.repository.js';
-import { WorkflowUnits, type WebContentRoute } from '../../shared/api/workflow.schema.js';
+import {
+  organisationRepository,
+  WORKFLOW_UNITS_KEY,
+  workflowUnitsOf,
+} from '../../db/repositories/organisation.repository.js';
+import type { WebContentRoute, WorkflowUnits } from '../../shared/api/workflow.schema.js';
 import { webContentRouteRepository } from '../../db/repositories/web-content-route.repository.js';
 import type { RequestType } from '../../shared/request-vocabulary.js';
 import type { Origin, ServiceContext } from './context.js';
 
-const UNITS_KEY = 'workflow_units';
 const ROUTING_LOADED_KEY = 'web_content_routing_loaded';
 /** 附件二 as GovDesk ships it (resources/reference), from src/ and dist/ alike. */
 const SHIPPED_ROUTING = fileURLToPath(
@@ -103,8 +106,7 @@ export function workflowService(ctx: ServiceContext) {
 
     /** The service and business units of the workflows (settings → 流程單位). */
     async units(executor: Executor = db): Promise<WorkflowUnits> {
-      const stored = WorkflowUnits.safeParse(await settingsRepository.get(executor, UNITS_KEY));
-      return stored.success ? stored.data : { serviceUnitId: null, businessUnitId: null };
+      return workflowUnitsOf(await settingsRepository.get(executor, WORKFLOW_UNITS_KEY));
     },
 
     /** 附件二 (TYPE-4): the shipped table is loaded the first time it is asked for. */
@@ -156,12 +158,12 @@ export function workflowService(ctx: ServiceContext) {
           }
         }
         const before = await this.units(tx);
-        await settingsRepository.put(tx, UNITS_KEY, units, actor.userId, ctx.now());
+        await settingsRepository.put(tx, WORKFLOW_UNITS_KEY, units, actor.userId, ctx.now());
         await auditRepository.append(tx, {
           actorId: actor.userId,
           action: 'settings.changed',
           objectType: 'setting',
-          objectId: UNITS_KEY,
+          objectId: WORKFLOW_UNITS_KEY,
           ip: origin.ip,
           data: { before, after: units },
         });
