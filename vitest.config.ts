@@ -1,8 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // Tests of the connection to a PostgreSQL server itself (`*.server.test.ts`) need a server:
+    // they run in the suite's PostgreSQL pass (TEST_DATABASE_URL; .ci/run), not on PGlite.
+    exclude: [...configDefaults.exclude, ...(process.env['TEST_DATABASE_URL'] ? [] : ['test/**/*.server.test.ts'])],
     environment: 'node',
     // One migrated embedded database, dumped once, that each test file's database starts from.
     globalSetup: ['test/helpers/global-setup.ts'],

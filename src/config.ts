@@ -14,6 +14,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  GOVDESK_DB_PREPARE: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
   GOVDESK_DATA_DIR: z.string().min(1).default('data'),
   GOVDESK_ADMIN_PASSWORD: z.string().min(8).optional(),
   GOVDESK_DEMO: bool,
@@ -50,6 +54,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Statements go to the server as named prepared statements; off for a pooler that cannot keep them. */
+  databasePrepare: boolean;
   dataDir: string;
   adminPassword: string | undefined;
   demo: boolean;
@@ -81,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databasePrepare: e.GOVDESK_DB_PREPARE,
     dataDir: path.resolve(e.GOVDESK_DATA_DIR),
     adminPassword: e.GOVDESK_ADMIN_PASSWORD,
     demo: e.GOVDESK_DEMO,

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { PGlitePool } from './pglite-pool.js';
+import { PreparingPool } from './prepared-pool.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -36,6 +37,8 @@ export async function openDatabase(options: {
   url?: string | undefined;
   dataDir: string;
   template?: Blob | undefined;
+  /** Send statements to a server as named prepared statements (the default; src/db/prepared-pool.ts). */
+  prepare?: boolean | undefined;
 }): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({
@@ -52,7 +55,8 @@ export async function openDatabase(options: {
     // An idle connection the server ends (restart, administrator command) must not crash the
     // process: the pool drops it and opens a new one when next needed.
     pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const dialect = new PostgresDialect({ pool: options.prepare === false ? pool : new PreparingPool(pool) });
+    const db = new Kysely<Database>({ dialect });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   // `memory://` keeps the database in memory (tests); anything else is a folder on disk.

@@ -32,23 +32,23 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
     await migrateToLatest(handle.db);
     return handle;
   }
-  const name = `govdesk_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), dataDir: 'unused' });
+  const url = (await freshServerDatabaseUrl())!;
+  const handle = await openDatabase({ url, dataDir: 'unused' });
   await migrateToLatest(handle.db);
   return {
     ...handle,
     async close() {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await dropServerDatabase(url);
     },
   };
+}
+
+/** Drops a database freshServerDatabaseUrl made. */
+export async function dropServerDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const cleanup = new pg.Client({ connectionString: process.env['TEST_DATABASE_URL'] });
+  await cleanup.connect();
+  await cleanup.query(`drop database if exists ${name} with (force)`);
+  await cleanup.end();
 }
