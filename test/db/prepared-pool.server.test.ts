@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PreparingPool } from '../../src/db/prepared-pool.js';
+import { plannedPerCall, PreparingPool } from '../../src/db/prepared-pool.js';
 import { dropServerDatabase, freshServerDatabaseUrl } from '../helpers/database.js';
 
 type Prepared = { name: string; statement: string; generic_plans: number; custom_plans: number };
@@ -52,6 +52,22 @@ describe('prepared statements on a PostgreSQL server', () => {
     expect(Number(mine[0]!.generic_plans) + Number(mine[0]!.custom_plans)).toBe(7);
     // Transaction control is not prepared.
     expect(prepared.some((p) => /^\s*(begin|commit)/i.test(p.statement))).toBe(false);
+  });
+
+  it('plans a statement marked as planned per call at each call, never preparing it', async () => {
+    const prepared = await preparedAfter(async (tx) => {
+      for (const term of ['%o%', '%hre%', '%o%']) {
+        const rows = await tx
+          .selectFrom('things')
+          .select('id')
+          .where('name', 'like', term)
+          .orderBy('id')
+          .modifyEnd(plannedPerCall)
+          .execute();
+        expect(rows.length).toBeGreaterThan(0);
+      }
+    });
+    expect(prepared.filter((p) => p.statement.includes('like'))).toEqual([]);
   });
 
   it('prepares at most its limit of texts on a connection and runs the rest unprepared', async () => {

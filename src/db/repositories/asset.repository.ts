@@ -3,6 +3,7 @@ import type { AssetScope } from '../../domain/asset-policies.js';
 import type { Executor } from '../database.js';
 import type { AssetHistoryTable, AssetRelationsTable, AssetsTable } from '../schema.js';
 import { escapeLike } from './organisation.repository.js';
+import { plannedPerCall } from '../prepared-pool.js';
 
 export type AssetRow = Selectable<AssetsTable>;
 export type NewAsset = Insertable<AssetsTable>;
@@ -138,8 +139,12 @@ export const assetRepository = {
       .orderBy('a.id')
       .offset(page.offset)
       .limit(page.limit)
+      .modifyEnd(plannedPerCall)
       .execute();
-    const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await base
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .modifyEnd(plannedPerCall)
+      .executeTakeFirstOrThrow();
     return { rows, total: Number(count.n) };
   },
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { auditHash, checkChain, type ChainBreak } from '../../domain/audit-chain.js';
 import type { Executor, Tx } from '../database.js';
 import { escapeLike } from './organisation.repository.js';
+import { plannedPerCall } from '../prepared-pool.js';
 
 export type AuditEntry = {
   actorId: string | null;
@@ -101,7 +102,7 @@ export const auditRepository = {
     if (filter.actorId) q = q.where('a.actor_id', '=', filter.actorId);
     if (filter.action) q = q.where('a.action', 'like', `${escapeLike(filter.action)}%`);
     if (filter.objectId) q = q.where('a.object_id', '=', filter.objectId);
-    return q.orderBy('a.id', 'desc').limit(limit).execute();
+    return q.orderBy('a.id', 'desc').limit(limit).modifyEnd(plannedPerCall).execute();
   },
 
   /** A user's recent sign-ins and failed attempts, newest first. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
+import { plannedPerCall } from '../prepared-pool.js';
 
 /**
  * `vendor`: the company of the person the request is assigned to, when that is a vendor's or
@@ -72,6 +73,7 @@ export const reportRepository = {
         sql<number>`count(*) filter (where c.status <> 'stopped' and c.breached_at is null)`.as('open'),
       ])
       .orderBy(sql`count(*)`, 'desc')
+      .modifyEnd(plannedPerCall)
       .execute();
     return rows.map((r) => ({
       key: r.key,

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
 import type { Database, NewRequestRow } from '../schema.js';
+import { plannedPerCall } from '../prepared-pool.js';
 import type { ClockRow } from './clock.repository.js';
 import { escapeLike } from './organisation.repository.js';
 
@@ -280,6 +281,7 @@ export const requestRepository = {
       .orderBy('r.id')
       .offset(page.offset)
       .limit(page.limit)
+      .modifyEnd(plannedPerCall)
       .execute();
     // A short last page (or an empty first one) is its own count.
     if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
@@ -291,6 +293,7 @@ export const requestRepository = {
     const count = await db
       .selectFrom(matches.as('m'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .modifyEnd(plannedPerCall)
       .executeTakeFirstOrThrow();
     const n = Number(count.n);
     const total = Math.max(Math.min(n, cap), page.offset + rows.length);
