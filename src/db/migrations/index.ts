@@ -13,6 +13,7 @@ import * as addDataCentre from './20261123T1100-add-data-centre-and-asset-regist
 import * as addRuleChangeNotices from './20261123T1200-add-rule-change-notices.js';
 import * as indexClocksByRequest from './20261123T1250-index-clocks-by-request.js';
 import * as indexShortSearchTerms from './20261123T1300-index-short-search-terms.js';
+import * as searchShortTermsByPairs from './20261123T2100-search-short-terms-by-pairs.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -34,4 +35,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261123T1200-add-rule-change-notices', up: addRuleChangeNotices.up },
   { name: '20261123T1250-index-clocks-by-request', up: indexClocksByRequest.up },
   { name: '20261123T1300-index-short-search-terms', up: indexShortSearchTerms.up },
+  { name: '20261123T2100-search-short-terms-by-pairs', up: searchShortTermsByPairs.up },
 ];

@@ -82,8 +82,9 @@ export function searchCondition(term: string) {
     ? sql<boolean>`${SEARCH_TEXT} like ${pattern}`
     : sql<boolean>`${SEARCH_TEXT} ilike ${pattern}`;
   if (indexed) return contains;
-  // The text holds every character and pair of characters of the term: an index lookup.
-  return sql<boolean>`(govdesk_search_grams(${SEARCH_TEXT}) @> govdesk_search_grams(${term}) and ${contains})`;
+  // The text holds every pair of neighbouring characters of the term (its one character, for a
+  // term of one): an index lookup of grams (migrations 20261123T1300, 20261123T2100).
+  return sql<boolean>`(govdesk_search_grams(${SEARCH_TEXT}) @> govdesk_search_pairs(${term}) and ${contains})`;
 }
 
 type From = SelectQueryBuilder<Database & { r: Database['requests'] }, 'r', object>;
