@@ -7,7 +7,11 @@ import { auditRepository } from '../db/repositories/audit.repository.js';
  * record. Exit code 0 when intact, 1 when broken.
  */
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, prepare: config.databasePrepare });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir,
+  prepare: config.databasePrepare,
+});
 try {
   const { checked, firstBreak } = await auditRepository.verify(database.db);
   if (firstBreak) {

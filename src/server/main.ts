@@ -13,7 +13,11 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, prepare: config.databasePrepare });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    prepare: config.databasePrepare,
+  });
   const applied = await migrateToLatest(database.db);
   const say = (line: string) => console.log(line);
   if (applied.length > 0) say(`Database migrated: ${applied.join(', ')}`);
