@@ -93,6 +93,33 @@ describe('a request page and the organisation in one statement each', () => {
     expect(again!.reapplications).toEqual([]);
   });
 
+  it('names every usable holder of a notice’s roles once, none disabled, without a page limit', async () => {
+    const { db } = t.database;
+    const both = await t.user('holder-both', { roles: ['desk_agent', 'it_officer'] });
+    const officer = await t.user('holder-officer', { roles: ['it_officer'] });
+    const gone = await t.user('holder-gone', { roles: ['desk_agent'] });
+    await db.updateTable('users').set({ disabled_at: t.clock.now() }).where('id', '=', gone.id).execute();
+    const holders = await organisationRepository.usableHoldersOf(db, ['desk_agent', 'it_officer']);
+    expect(holders).toEqual(expect.arrayContaining([desk.user.id, both.id, officer.id]));
+    expect(holders).not.toContain(gone.id);
+    expect(new Set(holders).size).toBe(holders.length);
+    expect(await organisationRepository.usableHoldersOf(db, [])).toEqual([]);
+    // The user list's page size (500) once cut the holders of a role short.
+    const many = Array.from({ length: 501 }, (_, i) => ({
+      username: `many-${i}`,
+      display_name: `很多 ${i}`,
+      kind: 'staff' as const,
+      unit_id: desk.user.unitId,
+      password_hash: 'x',
+    }));
+    const ids = (await db.insertInto('users').values(many).returning('id').execute()).map((u) => u.id);
+    await db
+      .insertInto('role_assignments')
+      .values(ids.map((user_id) => ({ user_id, role: 'security_officer' as const })))
+      .execute();
+    expect(await organisationRepository.usableHoldersOf(db, ['security_officer'])).toHaveLength(501);
+  });
+
   it('answers nothing for a request that does not exist', async () => {
     expect(await requestRepository.page(t.database.db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });

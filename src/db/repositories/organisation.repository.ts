@@ -284,6 +284,32 @@ export const organisationRepository = {
     };
   },
 
+  /**
+   * Every account not disabled that holds any of the roles, each once, by name: whom a notice
+   * addressed to a role reaches. One statement for all the roles, and no page limit (the user
+   * list's 500 once cut this short).
+   */
+  async usableHoldersOf(db: Executor, roles: readonly Role[]): Promise<string[]> {
+    if (roles.length === 0) return [];
+    const rows = await db
+      .selectFrom('users as u')
+      .select('u.id')
+      .where('u.disabled_at', 'is', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('role_assignments as r')
+            .select('r.id')
+            .whereRef('r.user_id', '=', 'u.id')
+            .where('r.role', 'in', [...roles]),
+        ),
+      )
+      .orderBy('u.display_name')
+      .orderBy('u.id')
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
   /** Every supervisor role held by a usable account: who answers for which unit. */
   supervisorRoles(db: Executor, now: Date) {
     return db

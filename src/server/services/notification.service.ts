@@ -16,10 +16,8 @@ export function notificationService(ctx: ServiceContext) {
 
   return {
     /** Holders of any of the roles, for notices addressed to a role (the desk, a tier). */
-    async holdersOf(executor: Executor, roles: readonly Role[]): Promise<string[]> {
-      const users = [];
-      for (const role of roles) users.push(...(await organisationRepository.listUsers(executor, { role })));
-      return [...new Set(users.filter((u) => !u.disabled_at).map((u) => u.id))];
+    holdersOf(executor: Executor, roles: readonly Role[]): Promise<string[]> {
+      return organisationRepository.usableHoldersOf(executor, roles);
     },
 
     /**
