@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../src/db/database.js';
 import { freshDatabase } from '../helpers/database.js';
 
 /**
- * Issue 7 (migrations 20261123T1300, 20261123T2100): a short term is looked up by its pairs of
+ * Issue 7 (migrations 20261123T1300, 20261123T2100, 20261123T2300): a short term is looked up by its pairs of
  * neighbouring characters (its one character, for a term of one), each of which a text holding the
  * term has among its grams, so the grams index narrows the search without losing a match.
  */
@@ -29,6 +29,19 @@ describe('the grams a short search term is looked up by', () => {
     expect(await pairs('網')).toEqual(['網']);
     expect((await pairs('A b')).sort()).toEqual([' b', 'a ']);
     expect(await pairs('aaa')).toEqual(['aa']);
+  });
+
+  it('gives a text its characters and pairs of neighbouring characters, lower-cased, and nothing else', async () => {
+    const grams = async (text: string | null) =>
+      (await sql<{ g: string[] | null }>`select govdesk_search_grams(${text}) as g`.execute(database.db)).rows[0]!.g;
+    const expected = (text: string) => {
+      const chars = Array.from(text.toLowerCase());
+      return new Set([...chars, ...chars.slice(1).map((c, i) => chars[i] + c)]);
+    };
+    for (const text of ['CTSP-115-00001 辦公室網路斷線', 'VPN 連線 A B', '網', 'aaa', '𠮷野家 WiFi', '']) {
+      expect(new Set(await grams(text)), text).toEqual(expected(text));
+    }
+    expect(await grams(null)).toBeNull();
   });
 
   it('finds every text that holds the term, and not one that holds its characters apart', async () => {
