@@ -1,5 +1,13 @@
-import type { PGlite } from '@electric-sql/pglite';
+import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { isPreparable, MAX_PREPARED_PER_CONNECTION, planChanged } from './preparable.js';
+
+let pools = 0;
+
+type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+
+/** A statement the embedded database holds prepared: its name, its parameters' types, its columns. */
+type Prepared = { name: string; parameterTypes: number[]; columns: BackendMessage | undefined };
 
 /**
  * Presents one embedded PGlite database as the connection pool Kysely's PostgreSQL dialect
@@ -8,11 +16,26 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
  * PGlite is a single connection: a transaction must own it from BEGIN to COMMIT. `connect()`
  * therefore hands the connection out to one caller at a time, in arrival order, and the next
  * caller waits until `release()`.
+ *
+ * Queries run as named prepared statements (issue 7), as on a server (src/db/prepared-pool.ts).
+ * PGlite's own `query()` parses and plans every statement anew and drives the protocol in six
+ * round trips (parse, describe, bind, describe, execute, sync). Here a statement is parsed and
+ * described once; after that a call is one round trip of bind, execute and sync, and the plan is
+ * PostgreSQL's cached one. Values are serialised and rows parsed by PGlite's own type maps, so
+ * results are the ones `query()` gives. Statements that are not preparable, and any beyond
+ * MAX_PREPARED_PER_CONNECTION, go through `query()`.
  */
 export class PGlitePool implements PostgresPool {
   #queue: Promise<void> = Promise.resolve();
+  readonly #prepared = new Map<string, Prepared>();
+  /** Names this pool's statements apart from another pool's on the same database (tests open two). */
+  readonly #prefix = `gd${++pools}_`;
+  #named = 0;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly maxPrepared = MAX_PREPARED_PER_CONNECTION,
+  ) {}
 
   connect(): Promise<PostgresPoolClient> {
     let release!: () => void;
@@ -28,12 +51,14 @@ export class PGlitePool implements PostgresPool {
   }
 
   #client(release: () => void): PostgresPoolClient {
-    const pglite = this.pglite;
     let released = false;
     const client = {
-      async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
-        const result = await pglite.query<R>(sql, parameters as unknown[]);
-        const command = (result as { command?: string }).command ?? sql.trimStart().split(/\s/, 1)[0]!.toUpperCase();
+      query: async <R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
+        const prepared = isPreparable(sql) && (this.#prepared.has(sql) || this.#prepared.size < this.maxPrepared);
+        const result = prepared
+          ? await this.#runPrepared<R>(sql, parameters)
+          : await this.pglite.query<R>(sql, parameters as unknown[]);
+        const command = result.command ?? sql.trimStart().split(/\s/, 1)[0]!.toUpperCase();
         return {
           command: command as PostgresQueryResult<R>['command'],
           rowCount: result.affectedRows ?? result.rows.length,
@@ -49,4 +74,70 @@ export class PGlitePool implements PostgresPool {
     };
     return client as PostgresPoolClient;
   }
+
+  /**
+   * Runs `sql` as a prepared statement, preparing it first if this database has not. When a
+   * schema change altered the columns of a prepared statement, PostgreSQL refuses its cached plan
+   * ("cached plan must not change result type"): the statement is forgotten and, outside a
+   * transaction (which the refusal aborted), prepared afresh and run again at once.
+   */
+  async #runPrepared<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<Results<R>> {
+    try {
+      return await this.pglite.runExclusive(() => this.#execute<R>(sql, parameters));
+    } catch (error) {
+      if (!planChanged(error)) throw withQuery(error, sql);
+      this.#prepared.delete(sql);
+      if (this.pglite.isInTransaction()) throw withQuery(error, sql);
+      return await this.pglite.runExclusive(() => this.#execute<R>(sql, parameters));
+    }
+  }
+
+  async #execute<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<Results<R>> {
+    const statement = this.#prepared.get(sql) ?? (await this.#prepare(sql));
+    const values = parameters.map((value, i) => {
+      if (value === null || value === undefined) return null;
+      const serialise = this.pglite.serializers[statement.parameterTypes[i]!];
+      return serialise ? serialise(value) : String(value);
+    });
+    const messages = await this.pglite.execProtocolStream(
+      joined(protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute(), SYNC),
+      {},
+    );
+    // The columns came with the statement's description; they head the rows as a portal's would.
+    const all = statement.columns ? [statement.columns, ...messages] : messages;
+    return parse.parseResults(all, this.pglite.parsers)[0] as Results<R>;
+  }
+
+  async #prepare(sql: string): Promise<Prepared> {
+    const name = `${this.#prefix}${++this.#named}`;
+    const described = await this.pglite.execProtocolStream(
+      joined(protocol.serialize.parse({ name, text: sql }), protocol.serialize.describe({ type: 'S', name }), SYNC),
+      {},
+    );
+    const statement: Prepared = {
+      name,
+      parameterTypes: parse.parseDescribeStatementResults(described),
+      columns: described.find((m) => m.name === 'rowDescription'),
+    };
+    this.#prepared.set(sql, statement);
+    return statement;
+  }
+}
+
+const SYNC = protocol.serialize.sync();
+
+function joined(...messages: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(messages.reduce((n, m) => n + m.byteLength, 0));
+  let at = 0;
+  for (const m of messages) {
+    all.set(m, at);
+    at += m.byteLength;
+  }
+  return all;
+}
+
+/** The statement an error came from, as PGlite's `query()` names it on its errors. */
+function withQuery(error: unknown, sql: string): unknown {
+  if (error && typeof error === 'object' && !('query' in error)) Object.assign(error, { query: sql });
+  return error;
 }

@@ -1,24 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql, type PostgresCursor, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
+import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { isPreparable, MAX_PREPARED_PER_CONNECTION, planChanged, transactionEffect } from './preparable.js';
 
-/**
- * Marks a statement whose best plan depends on its values (a free-text term, a filter on a
- * skewed column, a period): the pool sends it unprepared, so the server plans it for the values
- * at hand. A generic plan of the request list, prepared, made a Chinese search four times slower
- * (it cannot see that `like '%印表機%'` is selective). Append with `.modifyEnd(plannedPerCall)`.
- */
-export const plannedPerCall = sql.raw('/* govdesk: planned per call */');
-const PLANNED_PER_CALL = '/* govdesk: planned per call */';
-
-/** Statements one connection keeps prepared at most; texts beyond these run unprepared. */
-export const MAX_PREPARED_PER_CONNECTION = 1000;
 /** Texts whose statement names are remembered before the memo starts again. */
 const NAME_MEMO_LIMIT = 10_000;
-
-const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
-const END = /^\s*(commit|rollback)\s*$/i;
-const TRANSACTION_CONTROL = /^\s*(begin|start\s+transaction|commit|rollback|savepoint|release\s+savepoint)\b/i;
 
 /** What one server connection has prepared, by statement text. */
 type ConnectionState = { names: Map<string, string>; renamed: number; inTransaction: boolean };
@@ -31,7 +17,8 @@ type ConnectionState = { names: Map<string, string>; renamed: number; inTransact
  * planning, for six subqueries).
  *
  * Bounded: a connection prepares at most MAX_PREPARED_PER_CONNECTION texts and runs any further
- * ones unprepared. Transaction control and statements marked `plannedPerCall` are never prepared. When another process changes a table
+ * ones unprepared. Only queries are prepared (src/db/preparable.ts): not transaction control, not
+ * schema changes, not statements marked `plannedPerCall`. When another process changes a table
  * under a prepared `select *` (a migration of a newer version during a rolling upgrade), the server
  * refuses the old plan ("cached plan must not change result type"): the text gets a new name, and
  * the statement is sent again at once unless a transaction was open (which the refusal aborted;
@@ -74,10 +61,10 @@ export class PreparingPool implements PostgresPool {
     parameters: ReadonlyArray<unknown>,
   ): Promise<PostgresQueryResult<R>> {
     const values = [...parameters];
-    if (TRANSACTION_CONTROL.test(text) || text.endsWith(PLANNED_PER_CALL)) {
+    if (!isPreparable(text)) {
       const result = await client.query(text, values);
-      if (BEGIN.test(text)) state.inTransaction = true;
-      else if (END.test(text)) state.inTransaction = false;
+      const effect = transactionEffect(text);
+      if (effect) state.inTransaction = effect === 'begin';
       return result as unknown as PostgresQueryResult<R>;
     }
     const name = this.#nameFor(state, text);
@@ -93,7 +80,6 @@ export class PreparingPool implements PostgresPool {
       return (await client.query({ name: renamed, text, values })) as unknown as PostgresQueryResult<R>;
     }
   }
-
   /** The name a text is prepared under on this connection; none once the connection is full. */
   #nameFor(state: ConnectionState, text: string): string | undefined {
     const known = state.names.get(text);
@@ -112,10 +98,4 @@ export class PreparingPool implements PostgresPool {
     }
     return hash;
   }
-}
-
-/** The server's refusal of a prepared plan whose result columns a schema change altered. */
-function planChanged(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e.code === '0A000' && /cached plan must not change result type/.test(e.message ?? '');
 }

@@ -1,7 +1,8 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plannedPerCall, PreparingPool } from '../../src/db/prepared-pool.js';
+import { plannedPerCall } from '../../src/db/preparable.js';
+import { PreparingPool } from '../../src/db/prepared-pool.js';
 import { dropServerDatabase, freshServerDatabaseUrl } from '../helpers/database.js';
 
 type Prepared = { name: string; statement: string; generic_plans: number; custom_plans: number };

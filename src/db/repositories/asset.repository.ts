@@ -3,7 +3,7 @@ import type { AssetScope } from '../../domain/asset-policies.js';
 import type { Executor } from '../database.js';
 import type { AssetHistoryTable, AssetRelationsTable, AssetsTable } from '../schema.js';
 import { escapeLike } from './organisation.repository.js';
-import { plannedPerCall } from '../prepared-pool.js';
+import { plannedPerCall } from '../preparable.js';
 
 export type AssetRow = Selectable<AssetsTable>;
 export type NewAsset = Insertable<AssetsTable>;

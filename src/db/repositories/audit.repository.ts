@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { auditHash, checkChain, type ChainBreak } from '../../domain/audit-chain.js';
 import type { Executor, Tx } from '../database.js';
 import { escapeLike } from './organisation.repository.js';
-import { plannedPerCall } from '../prepared-pool.js';
+import { plannedPerCall } from '../preparable.js';
 
 export type AuditEntry = {
   actorId: string | null;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
-import { plannedPerCall } from '../prepared-pool.js';
+import { plannedPerCall } from '../preparable.js';
 
 /**
  * `vendor`: the company of the person the request is assigned to, when that is a vendor's or

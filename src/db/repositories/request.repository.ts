@@ -10,7 +10,7 @@ import type {
 } from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
 import type { Database, NewRequestRow } from '../schema.js';
-import { plannedPerCall } from '../prepared-pool.js';
+import { plannedPerCall } from '../preparable.js';
 import type { ClockRow } from './clock.repository.js';
 import { escapeLike } from './organisation.repository.js';
 
