@@ -1,13 +1,17 @@
 import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import { isPreparable, MAX_PREPARED_PER_CONNECTION, planChanged } from './preparable.js';
+import { MAX_PREPARED_PER_CONNECTION, planChanged, statementKind } from './preparable.js';
 
 let pools = 0;
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
 
-/** A statement the embedded database holds prepared: its name, its parameters' types, its columns. */
-type Prepared = { name: string; parameterTypes: number[]; columns: BackendMessage | undefined };
+/**
+ * What the pool knows of a statement text: the name it is prepared under (empty for one planned
+ * per call, parsed again as the unnamed statement at every call), its parameters' types, and the
+ * columns of its rows (kept for a prepared one only).
+ */
+type Described = { name: string; parameterTypes: number[]; columns: BackendMessage | undefined };
 
 /**
  * Presents one embedded PGlite database as the connection pool Kysely's PostgreSQL dialect
@@ -21,13 +25,15 @@ type Prepared = { name: string; parameterTypes: number[]; columns: BackendMessag
  * PGlite's own `query()` parses and plans every statement anew and drives the protocol in six
  * round trips (parse, describe, bind, describe, execute, sync). Here a statement is parsed and
  * described once; after that a call is one round trip of bind, execute and sync, and the plan is
- * PostgreSQL's cached one. Values are serialised and rows parsed by PGlite's own type maps, so
- * results are the ones `query()` gives. Statements that are not preparable, and any beyond
- * MAX_PREPARED_PER_CONNECTION, go through `query()`.
+ * PostgreSQL's cached one. A query marked `plannedPerCall` is parsed and planned at every call, in
+ * one round trip too (parse, bind, describe, execute, sync), with its parameters' types known from
+ * its first call. Values are serialised and rows parsed by PGlite's own type maps, so results are
+ * the ones `query()` gives. Transaction control, schema changes and any texts beyond
+ * MAX_PREPARED_PER_CONNECTION go through `query()`.
  */
 export class PGlitePool implements PostgresPool {
   #queue: Promise<void> = Promise.resolve();
-  readonly #prepared = new Map<string, Prepared>();
+  readonly #described = new Map<string, Described>();
   /** Names this pool's statements apart from another pool's on the same database (tests open two). */
   readonly #prefix = `gd${++pools}_`;
   #named = 0;
@@ -54,10 +60,12 @@ export class PGlitePool implements PostgresPool {
     let released = false;
     const client = {
       query: async <R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
-        const prepared = isPreparable(sql) && (this.#prepared.has(sql) || this.#prepared.size < this.maxPrepared);
-        const result = prepared
-          ? await this.#runPrepared<R>(sql, parameters)
-          : await this.pglite.query<R>(sql, parameters as unknown[]);
+        const kind = statementKind(sql);
+        const room = this.#described.has(sql) || this.#described.size < this.maxPrepared;
+        const result =
+          kind !== 'other' && room
+            ? await this.#run<R>(sql, parameters, kind === 'reusable')
+            : await this.pglite.query<R>(sql, parameters as unknown[]);
         const command = result.command ?? sql.trimStart().split(/\s/, 1)[0]!.toUpperCase();
         return {
           command: command as PostgresQueryResult<R>['command'],
@@ -76,55 +84,66 @@ export class PGlitePool implements PostgresPool {
   }
 
   /**
-   * Runs `sql` as a prepared statement, preparing it first if this database has not. When a
+   * Runs `sql`, prepared by name when `named`, describing it first if this pool has not. When a
    * schema change altered the columns of a prepared statement, PostgreSQL refuses its cached plan
    * ("cached plan must not change result type"): the statement is forgotten and, outside a
    * transaction (which the refusal aborted), prepared afresh and run again at once.
    */
-  async #runPrepared<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<Results<R>> {
+  async #run<R>(sql: string, parameters: ReadonlyArray<unknown>, named: boolean): Promise<Results<R>> {
     try {
-      return await this.pglite.runExclusive(() => this.#execute<R>(sql, parameters));
+      return await this.pglite.runExclusive(() => this.#execute<R>(sql, parameters, named));
     } catch (error) {
       if (!planChanged(error)) throw withQuery(error, sql);
-      this.#prepared.delete(sql);
+      this.#described.delete(sql);
       if (this.pglite.isInTransaction()) throw withQuery(error, sql);
-      return await this.pglite.runExclusive(() => this.#execute<R>(sql, parameters));
+      return await this.pglite.runExclusive(() => this.#execute<R>(sql, parameters, named));
     }
   }
 
-  async #execute<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<Results<R>> {
-    const statement = this.#prepared.get(sql) ?? (await this.#prepare(sql));
+  async #execute<R>(sql: string, parameters: ReadonlyArray<unknown>, named: boolean): Promise<Results<R>> {
+    const statement = this.#described.get(sql) ?? (await this.#describe(sql, named));
     const values = parameters.map((value, i) => {
       if (value === null || value === undefined) return null;
       const serialise = this.pglite.serializers[statement.parameterTypes[i]!];
       return serialise ? serialise(value) : String(value);
     });
+    const bind = protocol.serialize.bind({ statement: statement.name, values });
     const messages = await this.pglite.execProtocolStream(
-      joined(protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute(), SYNC),
+      named
+        ? joined(bind, EXECUTE, SYNC)
+        : joined(
+            protocol.serialize.parse({ text: sql, types: statement.parameterTypes }),
+            bind,
+            DESCRIBE,
+            EXECUTE,
+            SYNC,
+          ),
       {},
     );
-    // The columns came with the statement's description; they head the rows as a portal's would.
+    // A prepared statement's columns came with its description; they head its rows as a portal's would.
     const all = statement.columns ? [statement.columns, ...messages] : messages;
     return parse.parseResults(all, this.pglite.parsers)[0] as Results<R>;
   }
 
-  async #prepare(sql: string): Promise<Prepared> {
-    const name = `${this.#prefix}${++this.#named}`;
+  async #describe(sql: string, named: boolean): Promise<Described> {
+    const name = named ? `${this.#prefix}${++this.#named}` : '';
     const described = await this.pglite.execProtocolStream(
       joined(protocol.serialize.parse({ name, text: sql }), protocol.serialize.describe({ type: 'S', name }), SYNC),
       {},
     );
-    const statement: Prepared = {
+    const statement: Described = {
       name,
       parameterTypes: parse.parseDescribeStatementResults(described),
-      columns: described.find((m) => m.name === 'rowDescription'),
+      columns: named ? described.find((m) => m.name === 'rowDescription') : undefined,
     };
-    this.#prepared.set(sql, statement);
+    this.#described.set(sql, statement);
     return statement;
   }
 }
 
 const SYNC = protocol.serialize.sync();
+const EXECUTE = protocol.serialize.execute();
+const DESCRIBE = protocol.serialize.describe({ type: 'P' });
 
 function joined(...messages: Uint8Array[]): Uint8Array {
   const all = new Uint8Array(messages.reduce((n, m) => n + m.byteLength, 0));

@@ -25,11 +25,13 @@ const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
 const END = /^\s*(commit|rollback)\s*$/i;
 
 /**
- * A query worth preparing: one that reads or writes rows (not transaction control, nor a schema
- * change, which runs once) and is not marked `plannedPerCall`.
+ * How the pools send a statement: `reusable`, a query prepared once by name and run again by it;
+ * `plannedPerCall`, a query marked so, parsed and planned at every call; `other`, transaction
+ * control and schema changes, which run as they are.
  */
-export function isPreparable(text: string): boolean {
-  return QUERY.test(text) && !text.endsWith(PLANNED_PER_CALL);
+export function statementKind(text: string): 'reusable' | 'plannedPerCall' | 'other' {
+  if (!QUERY.test(text)) return 'other';
+  return text.endsWith(PLANNED_PER_CALL) ? 'plannedPerCall' : 'reusable';
 }
 
 /** How a statement moves a connection's transaction: opens one, ends one, or neither. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
-import { isPreparable, MAX_PREPARED_PER_CONNECTION, planChanged, transactionEffect } from './preparable.js';
+import { MAX_PREPARED_PER_CONNECTION, planChanged, statementKind, transactionEffect } from './preparable.js';
 
 /** Texts whose statement names are remembered before the memo starts again. */
 const NAME_MEMO_LIMIT = 10_000;
@@ -61,7 +61,7 @@ export class PreparingPool implements PostgresPool {
     parameters: ReadonlyArray<unknown>,
   ): Promise<PostgresQueryResult<R>> {
     const values = [...parameters];
-    if (!isPreparable(text)) {
+    if (statementKind(text) !== 'reusable') {
       const result = await client.query(text, values);
       const effect = transactionEffect(text);
       if (effect) state.inTransaction = effect === 'begin';

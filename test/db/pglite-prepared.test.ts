@@ -109,11 +109,24 @@ describe('prepared statements on the embedded database', () => {
     expect((await db.selectFrom('things').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([1, 2, 3]);
   });
 
-  it('never prepares transaction control, schema changes or a statement planned per call', async () => {
-    await db.transaction().execute(async (tx) => {
-      await tx.selectFrom('things').select('id').where('name', 'like', '%o%').modifyEnd(plannedPerCall).execute();
-      await sql`create temporary table scratch (x int)`.execute(tx);
-    });
+  it('plans a statement marked as planned per call at every call, with the rows of its values, never preparing it', async () => {
+    const like = (term: string) =>
+      db
+        .selectFrom('things')
+        .select('id')
+        .where('name', 'like', term)
+        .orderBy('id')
+        .modifyEnd(plannedPerCall)
+        .execute();
+    for (const [term, ids] of [
+      ['%o%', [1, 2]],
+      ['三', [3]],
+      ['%o%', [1, 2]],
+      ['none', []],
+    ] as const) {
+      expect((await like(term)).map((r) => r.id)).toEqual(ids);
+    }
+    await db.transaction().execute((tx) => sql`create temporary table scratch (x int)`.execute(tx));
     const statements = (await prepared()).map((p) => p.statement);
     expect(statements.filter((s) => /^\s*(begin|commit|create)/i.test(s) || s.includes('like'))).toEqual([]);
   });
@@ -129,10 +142,14 @@ describe('prepared statements on the embedded database', () => {
   it('runs a statement again after a schema change altered its columns, and aborts a transaction it was in', async () => {
     const other = new Kysely<Things>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
     const read = (on: Kysely<Things> = other) => on.selectFrom('things').selectAll().where('id', '=', 2).execute();
+    const fresh = () =>
+      other.selectFrom('things').selectAll().where('id', '=', 2).modifyEnd(plannedPerCall).executeTakeFirstOrThrow();
     const before = await read();
     expect(Object.keys(before[0]!)).not.toContain('colour');
+    expect(Object.keys(await fresh())).not.toContain('colour');
     await sql`alter table things add column colour text default 'red'`.execute(other);
     expect((await read())[0]).toMatchObject({ id: 2, colour: 'red' });
+    expect(await fresh()).toMatchObject({ id: 2, colour: 'red' });
     await sql`alter table things drop column colour`.execute(other);
     await expect(other.transaction().execute((tx) => read(tx))).rejects.toThrow(
       /cached plan must not change result type/,
