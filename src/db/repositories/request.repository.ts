@@ -122,6 +122,31 @@ function applyScopeAndFilter(query: From, scope: RequestScope, filter: RequestFi
 }
 
 /** Requests, their numbers, history, comments and attachments. */
+/**
+ * The columns a list shows of each request (`summaryOf` in src/server/presenters.ts). Not the
+ * whole row: its form, workflow state and data are JSON that a page of fifty would read and parse
+ * for nothing (issue 7: a queue page on PGlite at 10,000 requests, 5.7–8.0 → 3.8–4.8 ms).
+ */
+const SUMMARY_COLUMNS = [
+  'r.id',
+  'r.number',
+  'r.type',
+  'r.channel',
+  'r.status',
+  'r.title',
+  'r.unit_id',
+  'r.applicant_name',
+  'r.application_date',
+  'r.wished_date',
+  'r.assignee_id',
+  'r.created_at',
+  'r.updated_at',
+  'r.priority',
+  'r.escalation_tier',
+  'r.sla_state',
+  'r.sla_due_at',
+] as const;
+
 export const requestRepository = {
   /**
    * The next number of a year. The counter row stays locked until the transaction ends, so
@@ -276,8 +301,7 @@ export const requestRepository = {
     const rows = await base
       .innerJoin('units as u', 'u.id', 'r.unit_id')
       .leftJoin('users as a', 'a.id', 'r.assignee_id')
-      .selectAll('r')
-      .select(['u.name as unit_name', 'a.display_name as assignee_name'])
+      .select([...SUMMARY_COLUMNS, 'u.name as unit_name', 'a.display_name as assignee_name'])
       .orderBy(column, direction)
       .orderBy('r.id')
       .offset(page.offset)
