@@ -48,6 +48,14 @@ const ROW_ONLY_EFFECTS: ReadonlySet<string> = new Set([
   'archive',
 ] satisfies Array<Effect['kind']>);
 
+/** The effects that start, stop, pause or resume a request's clocks. */
+const CLOCK_EFFECTS: ReadonlySet<string> = new Set([
+  'startClock',
+  'stopClock',
+  'pauseClocks',
+  'resumeClocks',
+] satisfies Array<Effect['kind']>);
+
 /** Whether the facts gathered before these effects still hold after them (assignees aside). */
 export const keepsFacts = (effects: readonly Effect[]): boolean => effects.every((e) => ROW_ONLY_EFFECTS.has(e.kind));
 
@@ -254,20 +262,16 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             const keys = [effect.clock];
             for (let next = effects[i + 1]; next?.kind === 'startClock'; next = effects[++i + 1]) keys.push(next.clock);
             await deps.sla.startClocks(tx, row, keys, clocks);
-            clocks = undefined;
             break;
           }
           case 'stopClock':
             await deps.sla.changeClocks(tx, row, 'stop', effect.clock === '*' ? '*' : [effect.clock]);
-            clocks = undefined;
             break;
           case 'pauseClocks':
             await deps.sla.changeClocks(tx, row, 'pause', '*');
-            clocks = undefined;
             break;
           case 'resumeClocks':
             await deps.sla.changeClocks(tx, row, 'resume', '*');
-            clocks = undefined;
             break;
           case 'assign':
             await assign(tx, row, effect, actor, notices);
@@ -331,6 +335,8 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             });
             break;
         }
+        // The clocks the caller passed are the request's until an effect changes them.
+        if (CLOCK_EFFECTS.has(effect.kind)) clocks = undefined;
       }
     },
   };
