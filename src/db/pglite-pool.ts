@@ -1,5 +1,6 @@
 import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { Parser } from 'pg-protocol/dist/parser.js';
 import { MAX_PREPARED_PER_CONNECTION, planChanged, statementKind } from './preparable.js';
 
 let pools = 0;
@@ -27,8 +28,10 @@ type Described = { name: string; parameterTypes: number[]; columns: BackendMessa
  * described once; after that a call is one round trip of bind, execute and sync, and the plan is
  * PostgreSQL's cached one. A query marked `plannedPerCall` is parsed and planned at every call, in
  * one round trip too (parse, bind, describe, execute, sync), with its parameters' types known from
- * its first call. Values are serialised and rows parsed by PGlite's own type maps, so results are
- * the ones `query()` gives. Transaction control, schema changes and any texts beyond
+ * its first call. The replies are read by node-postgres's protocol parser, which decodes a field
+ * straight from the reply's buffer (PGlite's own copies each field into a new buffer first: the
+ * largest cost in JavaScript of a page of fifty rows). Values are serialised and fields parsed by
+ * PGlite's own type maps, so results are the ones `query()` gives. Transaction control, schema changes and any texts beyond
  * MAX_PREPARED_PER_CONNECTION go through `query()`.
  */
 export class PGlitePool implements PostgresPool {
@@ -37,6 +40,7 @@ export class PGlitePool implements PostgresPool {
   /** Names this pool's statements apart from another pool's on the same database (tests open two). */
   readonly #prefix = `gd${++pools}_`;
   #named = 0;
+  readonly #replies = new Parser();
 
   constructor(
     private readonly pglite: PGlite,
@@ -125,11 +129,28 @@ export class PGlitePool implements PostgresPool {
     return parse.parseResults(all, this.pglite.parsers)[0] as Results<R>;
   }
 
+  /**
+   * Sends `message` (ending in Sync) and reads every message of the reply; throws the first error
+   * the database reported, once the reply is read whole and the session is ready again.
+   */
+  async #exchange(message: Uint8Array): Promise<BackendMessage[]> {
+    const messages: BackendMessage[] = [];
+    await this.pglite.execProtocolRawStream(message, {
+      // A chunk is a view of the database's memory: copied, since a message may span two chunks.
+      onRawData: (chunk) =>
+        this.#replies.parse(Buffer.from(chunk), (m) => {
+          messages.push(m as unknown as BackendMessage);
+        }),
+    });
+    const error = messages.find((m) => m.name === 'error');
+    if (error) throw error;
+    return messages;
+  }
+
   async #describe(sql: string, named: boolean): Promise<Described> {
     const name = named ? `${this.#prefix}${++this.#named}` : '';
-    const described = await this.pglite.execProtocolStream(
+    const described = await this.#exchange(
       joined(protocol.serialize.parse({ name, text: sql }), protocol.serialize.describe({ type: 'S', name }), SYNC),
-      {},
     );
     const statement: Described = {
       name,

@@ -139,6 +139,16 @@ describe('prepared statements on the embedded database', () => {
     expect((await prepared()).length).toBe(5);
   });
 
+  it('reads a reply of several megabytes, which reaches it in more than one chunk', async () => {
+    const big = new Kysely<Things>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
+    const text = `select n, repeat(chr(0x7db2 + n), $1::int) as s from generate_series(1, 3) n`;
+    const own = await pglite.query<{ n: number; s: string }>(text, [700_000]);
+    const mine = await sql<{ n: number; s: string }>`select n, repeat(chr(0x7db2 + n), ${700_000}::int) as s
+      from generate_series(1, 3) n`.execute(big);
+    expect(mine.rows.map((r) => r.s.length)).toEqual([700_000, 700_000, 700_000]);
+    expect(mine.rows).toEqual(own.rows);
+  });
+
   it('runs a statement again after a schema change altered its columns, and aborts a transaction it was in', async () => {
     const other = new Kysely<Things>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
     const read = (on: Kysely<Things> = other) => on.selectFrom('things').selectAll().where('id', '=', 2).execute();
