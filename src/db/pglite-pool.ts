@@ -31,8 +31,8 @@ type Described = { name: string; parameterTypes: number[]; columns: BackendMessa
  * its first call. The replies are read by node-postgres's protocol parser, which decodes a field
  * straight from the reply's buffer (PGlite's own copies each field into a new buffer first: the
  * largest cost in JavaScript of a page of fifty rows). Values are serialised and fields parsed by
- * PGlite's own type maps, so results are the ones `query()` gives. Transaction control, schema changes and any texts beyond
- * MAX_PREPARED_PER_CONNECTION go through `query()`.
+ * PGlite's own type maps, so results are the ones `query()` gives. Transaction control, schema
+ * changes and any texts beyond MAX_PREPARED_PER_CONNECTION go through `query()`.
  */
 export class PGlitePool implements PostgresPool {
   #queue: Promise<void> = Promise.resolve();
@@ -112,7 +112,7 @@ export class PGlitePool implements PostgresPool {
       return serialise ? serialise(value) : String(value);
     });
     const bind = protocol.serialize.bind({ statement: statement.name, values });
-    const messages = await this.pglite.execProtocolStream(
+    const messages = await this.#exchange(
       named
         ? joined(bind, EXECUTE, SYNC)
         : joined(
@@ -122,7 +122,6 @@ export class PGlitePool implements PostgresPool {
             EXECUTE,
             SYNC,
           ),
-      {},
     );
     // A prepared statement's columns came with its description; they head its rows as a portal's would.
     const all = statement.columns ? [statement.columns, ...messages] : messages;
