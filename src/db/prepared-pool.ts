@@ -80,6 +80,7 @@ export class PreparingPool implements PostgresPool {
       return (await client.query({ name: renamed, text, values })) as unknown as PostgresQueryResult<R>;
     }
   }
+
   /** The name a text is prepared under on this connection; none once the connection is full. */
   #nameFor(state: ConnectionState, text: string): string | undefined {
     const known = state.names.get(text);

@@ -121,7 +121,6 @@ function applyScopeAndFilter(query: From, scope: RequestScope, filter: RequestFi
   return q;
 }
 
-/** Requests, their numbers, history, comments and attachments. */
 /**
  * The columns a list shows of each request (`summaryOf` in src/server/presenters.ts). Not the
  * whole row: its form, workflow state and data are JSON that a page of fifty would read and parse
@@ -147,6 +146,7 @@ const SUMMARY_COLUMNS = [
   'r.sla_due_at',
 ] as const;
 
+/** Requests, their numbers, history, comments and attachments. */
 export const requestRepository = {
   /**
    * The next number of a year. The counter row stays locked until the transaction ends, so
