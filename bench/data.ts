@@ -8,21 +8,23 @@
  * - on PGlite, one `insert … select from unnest($arrays)` per table and batch of 2,000.
  *
  * From 100,000 requests the secondary indexes, unique constraints and foreign keys of the four
- * tables are dropped for the load and re-created from their catalogue definitions afterwards, all
- * in one transaction (bench/lib/bulk-indexes.ts): a failed or killed load leaves them as they were.
- * A million loads in 4 min 17 s on this machine under load average 8–10 (2026-11-23).
+ * tables are dropped for the load and re-created from their catalogue definitions afterwards
+ * (bench/lib/bulk-indexes.ts): on PGlite in the load's transaction, so that a failed or killed load
+ * leaves them as they were; on a server after the rows commit, on one connection per core (or
+ * `--connections`), with a journal from which the next load finishes a rebuild that was killed.
  *
- *   npm run bench:data -- --requests 100000 [--database postgres://… | --data-dir ./data]
+ *   npm run bench:data -- --requests 100000 [--database postgres://… | --data-dir ./data] [--connections 2]
  *
  * The database must already be migrated and hold the demo agency (`GOVDESK_DEMO=1` start).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { CLOCK_TARGETS } from '../src/domain/sla/sla-policies.js';
-import { withoutSecondaryIndexes } from './lib/bulk-indexes.js';
+import { completeRebuild, withoutSecondaryIndexes } from './lib/bulk-indexes.js';
 import { generateInWorker } from './lib/data-worker.js';
 import { openTarget, type SqlTarget } from './lib/sql-target.js';
 
@@ -396,11 +398,20 @@ export type DataOptions = {
   log?: (s: string) => void;
   /** Drop the loaded tables' secondary indexes and foreign keys around the load: by default from 100,000 requests. */
   dropIndexes?: boolean;
+  /** Connections that re-create them on a server: by default one per core. */
+  connections?: number;
 };
+
+/** `maintenance_work_mem` for an index build: PGlite's WebAssembly heap is smaller. */
+const buildMemory = (db: SqlTarget) => (db.kind === 'pglite' ? '256MB' : '1GB');
 
 /** Loads `requests` generated requests with their history, comments and clocks; returns counts. */
 export async function generate(db: SqlTarget, options: DataOptions) {
   const log = options.log ?? (() => {});
+  const connections = options.connections ?? availableParallelism();
+  // A load killed while its indexes were being re-created: finish that first.
+  if (await completeRebuild(db, { maintenanceWorkMem: buildMemory(db), log, connections }))
+    log('  finished the re-creation of indexes that an earlier load left');
   const units = await db.query<{ id: string }>(`select id from units order by code`);
   const users = await db.query<{ id: string; unit_id: string | null; username: string }>(
     `select id, unit_id, username from users where disabled_at is null order by username`,
@@ -492,7 +503,7 @@ export async function generate(db: SqlTarget, options: DataOptions) {
       db,
       TABLE_ORDER,
       // Foreign keys too: checking each row's costs more than validating them once at the end.
-      { foreignKeys: true, maintenanceWorkMem: db.kind === 'pglite' ? '256MB' : '1GB', log },
+      { foreignKeys: true, maintenanceWorkMem: buildMemory(db), log, connections },
       load,
     );
     log(`  indexes re-created in ${rebuildSeconds.toFixed(1)} s`);
@@ -509,12 +520,17 @@ if (isMainThread && import.meta.url === `file://${process.argv[1]}`) {
       requests: { type: 'string', default: '10000' },
       database: { type: 'string' },
       'data-dir': { type: 'string' },
+      connections: { type: 'string' },
     },
   });
   const where =
     values.database ?? process.env['DATABASE_URL'] ?? values['data-dir'] ?? process.env['GOVDESK_DATA_DIR'] ?? './data';
   const db = await openTarget(where);
-  const result = await generate(db, { requests: Number(values.requests), log: console.log });
+  const result = await generate(db, {
+    requests: Number(values.requests),
+    log: console.log,
+    ...(values.connections ? { connections: Number(values.connections) } : {}),
+  });
   console.log(JSON.stringify(result));
   await db.close();
 }

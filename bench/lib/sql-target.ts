@@ -10,6 +10,8 @@ export type SqlTarget = {
   close: () => Promise<void>;
   /** `COPY <table> (<columns>) FROM STDIN` of text-format lines: PostgreSQL servers only. */
   copy?: (table: string, columns: readonly string[], chunks: Iterable<string | Uint8Array>) => Promise<void>;
+  /** Another connection to the same database: PostgreSQL servers only (PGlite has one). */
+  connectAgain?: () => Promise<SqlTarget>;
 };
 
 /** A PostgreSQL server (`postgres://…`) or a PGlite folder (anything else). */
@@ -22,6 +24,7 @@ export async function openTarget(where: string): Promise<SqlTarget> {
       query: async <T>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
       close: () => client.end(),
       copy: (table, columns, chunks) => copyInto(client, table, columns, chunks),
+      connectAgain: () => openTarget(where),
     };
   }
   // GovDesk's schema has a trigram index: PGlite must load pg_trgm to write to `requests`.
