@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestRepository } from '../../src/db/repositories/request.repository.js';
+import { TestApp, type Session } from '../helpers/test-app.js';
+
+const PAGE = { sort: 'dueAt', offset: 0, limit: 50 } as const;
+
+/**
+ * Issue 7: an agent's queue (state, type, unit) is a prepared statement, planned once and run
+ * again by name; a list narrowed to a person or a text is planned for its values at every call,
+ * since a generic plan cannot know whether they match five requests or a hundred thousand.
+ */
+describe('which request lists are prepared', () => {
+  let t: TestApp;
+  let staff: Session;
+  beforeAll(async () => {
+    t = await TestApp.start();
+    staff = await t.signedIn('plans-staff', { roles: [] });
+    await t.fileRequest(staff);
+  });
+  afterAll(() => t.stop());
+
+  /** The request lists the connection prepares while running `lists` (in one transaction: one connection). */
+  const preparedLists = (lists: (tx: typeof t.database.db) => Promise<unknown>) =>
+    t.database.db.transaction().execute(async (tx) => {
+      // The lists' pages: sorted by due time, as PAGE asks.
+      const pages = async () =>
+        (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(tx)).rows
+          .map((r) => r.statement)
+          .filter((s) => s.includes('order by "r"."sla_due_at"'));
+      const before = new Set(await pages());
+      await lists(tx);
+      return (await pages()).filter((s) => !before.has(s));
+    });
+
+  it('prepares a queue by state and type, and its walk by unit', async () => {
+    const prepared = await preparedLists(async (tx) => {
+      const unitId = (await tx.selectFrom('units').select('id').executeTakeFirstOrThrow()).id;
+      expect(
+        (await requestRepository.list(tx, { all: true }, { statuses: ['submitted'], types: ['general'] }, PAGE)).rows,
+      ).toHaveLength(1);
+      await requestRepository.list(tx, { all: true }, { unitId }, PAGE);
+    });
+    expect(prepared).toHaveLength(2);
+    expect(prepared.filter((s) => s.includes('"r"."status" in'))).toHaveLength(1);
+    expect(prepared.filter((s) => s.includes('"r"."unit_id" ='))).toHaveLength(1);
+  });
+
+  it('plans a list by person or by text at every call', async () => {
+    const prepared = await preparedLists(async (tx) => {
+      const userId = staff.user.id;
+      const all = { all: true } as const;
+      const mine = (await requestRepository.list(tx, all, { mineOf: userId }, PAGE)).rows;
+      expect(mine).toHaveLength(1);
+      await requestRepository.list(tx, all, { assigneeId: userId }, PAGE);
+      await requestRepository.list(tx, all, { waitingFor: [`user:${userId}`] }, PAGE);
+      await requestRepository.list(tx, all, { text: '印表機' }, PAGE);
+      await requestRepository.list(tx, { all: false, userId, unitIds: [] }, {}, PAGE);
+    });
+    expect(prepared).toEqual([]);
+  });
+});
