@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRepository } from '../../src/db/repositories/audit.repository.js';
 import { requestRepository } from '../../src/db/repositories/request.repository.js';
 import { TestApp, type Session } from '../helpers/test-app.js';
 
@@ -8,15 +9,19 @@ const PAGE = { sort: 'dueAt', offset: 0, limit: 50 } as const;
 /**
  * Issue 7: an agent's queue (state, type, unit) is a prepared statement, planned once and run
  * again by name; a list narrowed to a person or a text is planned for its values at every call,
- * since a generic plan cannot know whether they match five requests or a hundred thousand.
+ * since a generic plan cannot know whether they match five requests or a hundred thousand. And a
+ * prepared statement of the hot calls is planned for its first five calls only: after that
+ * PostgreSQL keeps the generic plan, unless it costs more than a plan for the values at hand (as
+ * it did for a page with `limit $1`, and for the audit chain's tail).
  */
-describe('which request lists are prepared', () => {
+describe('which statements are prepared and planned once', () => {
   let t: TestApp;
   let staff: Session;
+  let requestId: string;
   beforeAll(async () => {
     t = await TestApp.start();
     staff = await t.signedIn('plans-staff', { roles: [] });
-    await t.fileRequest(staff);
+    requestId = (await t.fileRequest(staff)).id;
   });
   afterAll(() => t.stop());
 
@@ -44,6 +49,23 @@ describe('which request lists are prepared', () => {
     expect(prepared).toHaveLength(2);
     expect(prepared.filter((s) => s.includes('"r"."status" in'))).toHaveLength(1);
     expect(prepared.filter((s) => s.includes('"r"."unit_id" ='))).toHaveLength(1);
+  });
+
+  it('plans the queue, the request page and the audit chain tail once they have run five times', async () => {
+    // In a transaction: on one connection, whose prepared statements the view lists.
+    const replanned = await t.database.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 8; i++) {
+        await requestRepository.list(tx, { all: true }, { statuses: ['submitted'], types: ['general'] }, PAGE);
+        await requestRepository.page(tx, requestId);
+        await auditRepository.append(tx, { actorId: staff.user.id, action: 'request.form_printed' });
+      }
+      return (
+        await sql<{ statement: string }>`select statement from pg_prepared_statements where custom_plans > 5`.execute(
+          tx,
+        )
+      ).rows.map((r) => r.statement);
+    });
+    expect(replanned).toEqual([]);
   });
 
   it('plans a list by person or by text at every call', async () => {
