@@ -372,8 +372,8 @@ function backPage(w: FormWriter, r: PrintableRequest): void {
 }
 
 /** 資訊機房設備／系統移（攜）出入申請單, both pages, filled in. */
-export function renderDcForm(r: PrintableRequest): Promise<Buffer> {
-  const w = new FormWriter(`${r.agencyName}資訊機房設備／系統移（攜）出入申請單 ${r.number}`);
+export async function renderDcForm(r: PrintableRequest): Promise<Buffer> {
+  const w = await FormWriter.create(`${r.agencyName}資訊機房設備／系統移（攜）出入申請單 ${r.number}`);
   frontPage(w, r);
   backPage(w, r);
   w.line(`由 GovDesk 產生${SPACE}申請單號 ${r.number}`, { size: 8, align: 'right' });
@@ -386,13 +386,13 @@ export function renderDcForm(r: PrintableRequest): Promise<Buffer> {
  * 正本 and 副本. Reasons: what the letter records, and the opinions of the reviewers who found the
  * application wanting.
  */
-export function renderReturnLetter(r: PrintableRequest): Promise<Buffer> {
+export async function renderReturnLetter(r: PrintableRequest): Promise<Buffer> {
   const f = r.form;
   const app = applicationOf(r);
   const letter = entry(r.data, 'returnLetter') ?? {};
   // A letter writes its dates without spaces: 115年11月20日.
   const dateOf = (v: string | null | undefined) => rocDate(v).replaceAll(' ', '');
-  const w = new FormWriter(`${r.agencyName} 函 ${r.number}`);
+  const w = await FormWriter.create(`${r.agencyName} 函 ${r.number}`);
   w.line('檔　　號：', { size: 10 });
   w.line('保存年限：', { size: 10 });
   w.gap(4);

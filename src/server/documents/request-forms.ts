@@ -68,7 +68,7 @@ function formLines(r: PrintableRequest, wf: Workflow): string {
 }
 
 async function attachment1(r: PrintableRequest, wf: Workflow): Promise<Buffer> {
-  const w = new FormWriter(`${r.agencyName}資訊服務申請單 ${r.number}`);
+  const w = await FormWriter.create(`${r.agencyName}資訊服務申請單 ${r.number}`);
   const opinion = (path: string) => str(entry(r.data, path)?.['opinion']);
   const footer = (path: string) =>
     `(日期：${rocDate(entry(r.data, path)?.at)})${SPACE}${signer(r, entry(r.data, path)).replace(/（.*）$/, '')}`;
@@ -133,7 +133,7 @@ async function attachment3(r: PrintableRequest): Promise<Buffer> {
   const incident = entry(r.data, 'incident') ?? {};
   const external = entry(r.data, 'externalReport') ?? {};
   const resolution = entry(r.data, 'resolution') ?? {};
-  const w = new FormWriter(`${r.agencyName} 資通安全事件通報單 ${r.number}`);
+  const w = await FormWriter.create(`${r.agencyName} 資通安全事件通報單 ${r.number}`);
   w.heading(`${str(f['agencyName']) || r.agencyName} 資通安全事件通報單`);
   w.line(
     '洽詢電話：(02)27339922、0932214565　傳真：(02)27331655 或 逕送：台北市大安區 106 富陽街 116 號　上網通報網址：www.ncert.nat.gov.tw',
@@ -215,7 +215,7 @@ async function attachment3(r: PrintableRequest): Promise<Buffer> {
 
 async function attachment4(r: PrintableRequest): Promise<Buffer> {
   const f = r.form;
-  const w = new FormWriter(`${r.agencyName} 廠商共用性資訊服務系統管理者申請表 ${r.number}`);
+  const w = await FormWriter.create(`${r.agencyName} 廠商共用性資訊服務系統管理者申請表 ${r.number}`);
   w.heading(r.agencyName, 14).heading('廠商共用性資訊服務系統管理者申請表');
   w.line(`單號：${r.number}`, { align: 'right' });
   w.row([
@@ -275,7 +275,7 @@ function shown(value: unknown, label: Labels[string] | undefined): string {
  * request, its form with the form's labels, and every step its workflow recorded, signed and dated.
  */
 async function record(r: PrintableRequest, wf: Workflow): Promise<Buffer> {
-  const w = new FormWriter(`${r.agencyName}${wf.definition.title['zh-TW']} ${r.number}`);
+  const w = await FormWriter.create(`${r.agencyName}${wf.definition.title['zh-TW']} ${r.number}`);
   w.heading(r.agencyName, 14).heading(wf.definition.title['zh-TW']);
   w.line(`單號：${r.number}`, { align: 'right' });
   w.row([
