@@ -316,6 +316,7 @@ export const requestRepository = {
   ) {
     const [column, direction] = SORTS[page.sort];
     const base = applyScopeAndFilter(db.selectFrom('requests as r') as unknown as From, scope, filter);
+    const perCall = narrowsToValues(scope, filter);
     const rows = await base
       .innerJoin('units as u', 'u.id', 'r.unit_id')
       .leftJoin('users as a', 'a.id', 'r.assignee_id')
@@ -327,7 +328,7 @@ export const requestRepository = {
       // so plans every call anew (issue 7: 50 custom plans of 50 calls on PGlite).
       .$if(page.offset > 0, (q) => q.offset(page.offset))
       .limit(sql.lit(pageLimit(page.limit)))
-      .$if(narrowsToValues(scope, filter), (q) => q.modifyEnd(plannedPerCall))
+      .$if(perCall, (q) => q.modifyEnd(plannedPerCall))
       .execute();
     // A short last page (or an empty first one) is its own count.
     if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
@@ -339,7 +340,7 @@ export const requestRepository = {
     const count = await db
       .selectFrom(matches.as('m'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .$if(narrowsToValues(scope, filter), (q) => q.modifyEnd(plannedPerCall))
+      .$if(perCall, (q) => q.modifyEnd(plannedPerCall))
       .executeTakeFirstOrThrow();
     const n = Number(count.n);
     const total = Math.max(Math.min(n, cap), page.offset + rows.length);
