@@ -183,8 +183,13 @@ export const requestRepository = {
   },
 
   /** Gives a filing its number (taken with `nextSequence` in the same transaction). */
-  async setNumber(db: Executor, id: string, number: string): Promise<void> {
-    await db.updateTable('requests').set({ number }).where('id', '=', id).execute();
+  /** Numbers a filing, and sets its "waits for" keys in the same update when given. */
+  async setNumber(db: Executor, id: string, number: string, waitingKeys?: readonly string[]): Promise<void> {
+    await db
+      .updateTable('requests')
+      .set({ number, ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}) })
+      .where('id', '=', id)
+      .execute();
   },
 
   insert(db: Executor, row: NewRequestRow) {

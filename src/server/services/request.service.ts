@@ -223,18 +223,21 @@ export function requestService(
     };
   }
 
-  /** Keeps the request's "waits for" keys in step after a change (filing, a step, an assignment). */
-  async function refreshWaiting(
+  /**
+   * The request's "waits for" keys after a change (filing, a step, an assignment); undefined for a
+   * request without a workflow.
+   */
+  async function waitingKeysOf(
     tx: Executor,
     id: string,
     known?: { row: RequestRow; facts: RequestFacts },
-  ): Promise<void> {
+  ): Promise<string[] | undefined> {
     // After effects that changed only the request's row (keepsFacts), the caller's row and facts
     // still hold, with the assignees as the effects left them: no need to read them all again.
     const row = known?.row ?? (await requestRepository.lock(tx, id));
-    if (!row) return;
+    if (!row) return undefined;
     const wf = await workflowOf(tx, row);
-    if (!wf) return;
+    if (!wf) return undefined;
     const facts = known
       ? {
           ...known.facts,
@@ -244,7 +247,17 @@ export function requestService(
         }
       : await requestFacts(tx, row);
     const specs = FINAL_STATUSES.includes(row.status) ? [] : pendingActions(wf, stateOf(row, wf)).flatMap((a) => a.by);
-    await requestRepository.setWaitingKeys(tx, id, waitingKeys(specs, facts));
+    return waitingKeys(specs, facts);
+  }
+
+  /** Keeps the request's "waits for" keys in step after a change. */
+  async function refreshWaiting(
+    tx: Executor,
+    id: string,
+    known?: { row: RequestRow; facts: RequestFacts },
+  ): Promise<void> {
+    const keys = await waitingKeysOf(tx, id, known);
+    if (keys) await requestRepository.setWaitingKeys(tx, id, keys);
   }
 
   /** Applying again links a returned request of the same type that the applicant may see. */
@@ -266,13 +279,19 @@ export function requestService(
   /**
    * A filing's number (000 附件一: `CTSP-115-00001`), taken last in its transaction: the year's
    * counter stays locked from here to the commit (a rolled-back filing gives its number back), so
-   * concurrent filings queue only for the few statements that follow.
+   * concurrent filings queue only for the few statements that follow. The new request's "waits
+   * for" keys are written with its number, in the same update.
    */
-  async function takeNumber(tx: Executor, id: string, now: Date): Promise<string> {
+  async function takeNumber(
+    tx: Executor,
+    id: string,
+    now: Date,
+    waitingKeys: readonly string[] | undefined,
+  ): Promise<string> {
     const year = rocYearOf(now);
     const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
     const number = formatRequestNumber(config.requestPrefix, year, sequence);
-    await requestRepository.setNumber(tx, id, number);
+    await requestRepository.setNumber(tx, id, number, waitingKeys);
     return number;
   }
 
@@ -377,9 +396,9 @@ export function requestService(
           holders: organisation.holders,
           clocks: [],
         });
-        await refreshWaiting(tx, row.id, keepsFacts(filed.effects) ? { row, facts } : undefined);
+        const waiting = await waitingKeysOf(tx, row.id, keepsFacts(filed.effects) ? { row, facts } : undefined);
         // Last: the year's number and the audit chain stay locked from here to the commit.
-        const number = await takeNumber(tx, row.id, now);
+        const number = await takeNumber(tx, row.id, now, waiting);
         await held.release(tx, number);
         await auditRepository.append(tx, {
           actorId: actor.userId,
@@ -478,8 +497,7 @@ export function requestService(
           holders: organisation.holders,
           clocks: [],
         });
-        await refreshWaiting(tx, row.id);
-        const number = await takeNumber(tx, row.id, now);
+        const number = await takeNumber(tx, row.id, now, await waitingKeysOf(tx, row.id));
         await held.release(tx, number);
         await auditRepository.append(tx, {
           actorId: null,
