@@ -405,13 +405,24 @@ export type DataOptions = {
 /** `maintenance_work_mem` for an index build: PGlite's WebAssembly heap is smaller. */
 const buildMemory = (db: SqlTarget) => (db.kind === 'pglite' ? '256MB' : '1GB');
 
+/**
+ * Finishes the re-creation of indexes that a killed load left (its journal in `settings`), before
+ * the database is loaded again or measured.
+ */
+export async function finishInterruptedLoad(
+  db: SqlTarget,
+  log: (s: string) => void,
+  connections = availableParallelism(),
+): Promise<void> {
+  if (await completeRebuild(db, { maintenanceWorkMem: buildMemory(db), log, connections }))
+    log('  finished the re-creation of indexes that an earlier load left');
+}
+
 /** Loads `requests` generated requests with their history, comments and clocks; returns counts. */
 export async function generate(db: SqlTarget, options: DataOptions) {
   const log = options.log ?? (() => {});
   const connections = options.connections ?? availableParallelism();
-  // A load killed while its indexes were being re-created: finish that first.
-  if (await completeRebuild(db, { maintenanceWorkMem: buildMemory(db), log, connections }))
-    log('  finished the re-creation of indexes that an earlier load left');
+  await finishInterruptedLoad(db, log, connections);
   const units = await db.query<{ id: string }>(`select id from units order by code`);
   const users = await db.query<{ id: string; unit_id: string | null; username: string }>(
     `select id, unit_id, username from users where disabled_at is null order by username`,

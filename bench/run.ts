@@ -13,11 +13,10 @@
  */
 import autocannon, { type Request } from 'autocannon';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generate } from './data.js';
-import { completeRebuild } from './lib/bulk-indexes.js';
+import { finishInterruptedLoad, generate } from './data.js';
 import { explainAll, hotQueries, insertCeiling, pkSelectCeiling, timeQuery, timeSweep } from './lib/db-probes.js';
 import { memoryOf, startListening, startPostgres, type Listening } from './lib/processes.js';
 import { renderMarkdown, type Report, type ScenarioResult } from './lib/report.js';
@@ -121,8 +120,7 @@ async function scenario(
 /** The data already in the database (--keep-data), counted as the loader counts what it loads. */
 async function counted(db: SqlTarget) {
   // A load killed while re-creating its indexes would be measured without them.
-  if (await completeRebuild(db, { maintenanceWorkMem: '1GB', log, connections: availableParallelism() }))
-    log('finished the re-creation of indexes that an earlier load left');
+  await finishInterruptedLoad(db, log);
   const n = async (sql: string) => Number((await db.query<{ n: string }>(sql))[0]!.n);
   const counts = {
     requests: await n(`select count(*) as n from requests`),
