@@ -282,16 +282,11 @@ export function requestService(
    * concurrent filings queue only for the few statements that follow. The new request's "waits
    * for" keys are written with its number, in the same update.
    */
-  async function takeNumber(
-    tx: Executor,
-    id: string,
-    now: Date,
-    waitingKeys: readonly string[] | undefined,
-  ): Promise<string> {
+  async function takeNumber(tx: Executor, id: string, now: Date, keys: readonly string[] | undefined): Promise<string> {
     const year = rocYearOf(now);
     const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
     const number = formatRequestNumber(config.requestPrefix, year, sequence);
-    await requestRepository.setNumber(tx, id, number, waitingKeys);
+    await requestRepository.setNumber(tx, id, number, keys);
     return number;
   }
 
