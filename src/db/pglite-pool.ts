@@ -1,6 +1,7 @@
 import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { Parser } from 'pg-protocol/dist/parser.js';
+import { columnsOf, Reply, type Column, type ReplyMessage } from './pglite-reply.js';
 import { MAX_PREPARED_PER_CONNECTION, planChanged, statementKind } from './preparable.js';
 
 let pools = 0;
@@ -12,7 +13,7 @@ type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
  * per call, parsed again as the unnamed statement at every call), its parameters' types, and the
  * columns of its rows (kept for a prepared one only).
  */
-type Described = { name: string; parameterTypes: number[]; columns: BackendMessage | undefined };
+type Described = { name: string; parameterTypes: number[]; columns: Column[] | undefined };
 
 /**
  * Presents one embedded PGlite database as the connection pool Kysely's PostgreSQL dialect
@@ -112,7 +113,9 @@ export class PGlitePool implements PostgresPool {
       return serialise ? serialise(value) : String(value);
     });
     const bind = protocol.serialize.bind({ statement: statement.name, values });
-    const messages = await this.#exchange(
+    // A prepared statement's columns came with its description; an unnamed one's come in its reply.
+    const reply = new Reply<R>(this.pglite.parsers, statement.columns);
+    await this.#exchange(
       named
         ? joined(bind, EXECUTE, SYNC)
         : joined(
@@ -122,39 +125,40 @@ export class PGlitePool implements PostgresPool {
             EXECUTE,
             SYNC,
           ),
+      (m) => reply.take(m),
     );
-    // A prepared statement's columns came with its description; they head its rows as a portal's would.
-    const all = statement.columns ? [statement.columns, ...messages] : messages;
-    return parse.parseResults(all, this.pglite.parsers)[0] as Results<R>;
+    return reply.result();
   }
 
   /**
-   * Sends `message` (ending in Sync) and reads every message of the reply; throws the first error
-   * the database reported, once the reply is read whole and the session is ready again.
+   * Sends `message` (ending in Sync) and hands each message of the reply to `take`; throws the
+   * first error the database reported, once the reply is read whole and the session is ready again.
    */
-  async #exchange(message: Uint8Array): Promise<BackendMessage[]> {
-    const messages: BackendMessage[] = [];
+  async #exchange(message: Uint8Array, take: (m: ReplyMessage) => void): Promise<void> {
+    let error: unknown;
     await this.pglite.execProtocolRawStream(message, {
       // A chunk is a view of the database's memory: copied, since a message may span two chunks.
       onRawData: (chunk) =>
         this.#replies.parse(Buffer.from(chunk), (m) => {
-          messages.push(m as unknown as BackendMessage);
+          if (m.name === 'error') error ??= m;
+          else take(m as ReplyMessage);
         }),
     });
-    const error = messages.find((m) => m.name === 'error');
     if (error) throw error;
-    return messages;
   }
 
   async #describe(sql: string, named: boolean): Promise<Described> {
     const name = named ? `${this.#prefix}${++this.#named}` : '';
-    const described = await this.#exchange(
+    const described: BackendMessage[] = [];
+    await this.#exchange(
       joined(protocol.serialize.parse({ name, text: sql }), protocol.serialize.describe({ type: 'S', name }), SYNC),
+      (m) => described.push(m as BackendMessage),
     );
+    const rowDescription = described.find((m) => m.name === 'rowDescription');
     const statement: Described = {
       name,
       parameterTypes: parse.parseDescribeStatementResults(described),
-      columns: named ? described.find((m) => m.name === 'rowDescription') : undefined,
+      columns: named && rowDescription ? columnsOf(rowDescription, this.pglite.parsers) : undefined,
     };
     this.#described.set(sql, statement);
     return statement;
