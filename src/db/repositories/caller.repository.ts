@@ -2,6 +2,7 @@ import { expressionBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Role } from '../../shared/roles.js';
 import type { Executor } from '../database.js';
+import { fixedStatement, type Slots } from '../fixed-statement.js';
 import type { Database, UserRow } from '../schema.js';
 import { actingRolesJson } from './deputy.repository.js';
 
@@ -21,19 +22,7 @@ export const callerRepository = {
     idHash: string,
     now: Date,
   ): Promise<(Caller & { csrfToken: string; createdAt: Date; lastSeenAt: Date }) | undefined> {
-    const row = await db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .selectAll('u')
-      .select((eb) => [
-        's.csrf_token as session_csrf_token',
-        's.created_at as session_created_at',
-        's.last_seen_at as session_last_seen_at',
-        ...callerRoles(eb.ref('u.id'), now),
-      ])
-      .where('s.id', '=', idHash)
-      .where('s.expires_at', '>', now)
-      .executeTakeFirst();
+    const [row] = await sessionCaller(db, { idHash, now });
     if (!row) return undefined;
     const { session_csrf_token, session_created_at, session_last_seen_at, caller_roles, caller_acting, ...user } = row;
     return {
@@ -50,15 +39,7 @@ export const callerRepository = {
     tokenHash: string,
     now: Date,
   ): Promise<(Caller & { tokenId: string; lastUsedAt: Date | null }) | undefined> {
-    const row = await db
-      .selectFrom('api_tokens as t')
-      .innerJoin('users as u', 'u.id', 't.user_id')
-      .selectAll('u')
-      .select((eb) => ['t.id as token_id', 't.last_used_at as token_last_used_at', ...callerRoles(eb.ref('u.id'), now)])
-      .where('t.token_hash', '=', tokenHash)
-      .where('t.revoked_at', 'is', null)
-      .where('t.expires_at', '>', now)
-      .executeTakeFirst();
+    const [row] = await tokenCaller(db, { tokenHash, now });
     if (!row) return undefined;
     const { token_id, token_last_used_at, caller_roles, caller_acting, ...user } = row;
     return {
@@ -69,6 +50,33 @@ export const callerRepository = {
     };
   },
 };
+
+/** Built once: the caller's statement is the same at every call but for its values (issue 7). */
+const sessionCaller = fixedStatement((db, v: Slots<{ idHash: string; now: Date }>) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select((eb) => [
+      's.csrf_token as session_csrf_token',
+      's.created_at as session_created_at',
+      's.last_seen_at as session_last_seen_at',
+      ...callerRoles(eb.ref('u.id'), v.now),
+    ])
+    .where('s.id', '=', v.idHash)
+    .where('s.expires_at', '>', v.now),
+);
+
+const tokenCaller = fixedStatement((db, v: Slots<{ tokenHash: string; now: Date }>) =>
+  db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('u')
+    .select((eb) => ['t.id as token_id', 't.last_used_at as token_last_used_at', ...callerRoles(eb.ref('u.id'), v.now)])
+    .where('t.token_hash', '=', v.tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where('t.expires_at', '>', v.now),
+);
 
 /** The caller's roles and the roles they act in now, as two JSON columns of the caller's row. */
 function callerRoles(userId: Parameters<typeof actingRolesJson>[0], now: Date) {
