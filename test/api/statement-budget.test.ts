@@ -36,9 +36,10 @@ describe('statements per hot call (issue 7)', () => {
     expect(n).toBeLessThanOrEqual(3);
   });
 
-  it('lists the queue in at most 3 statements (6 before)', async () => {
+  // A page shorter than asked is its own count; a full one adds a statement that counts.
+  it('lists the queue in at most 2 statements (3, 6 before)', async () => {
     const n = await call('GET', '/api/requests?status=submitted&type=general&sort=dueAt&pageSize=50');
-    expect(n).toBeLessThanOrEqual(3);
+    expect(n).toBeLessThanOrEqual(2);
   });
 
   it('takes a step, with its response, in at most 18 statements (29, 35 before)', async () => {
