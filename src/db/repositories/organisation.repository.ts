@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { WorkflowUnits } from '../../shared/api/workflow.schema.js';
 import type { Role, UnitKind, UserKind } from '../../shared/roles.js';
 import type { Executor } from '../database.js';
+import { fixedStatement, type Slots } from '../fixed-statement.js';
 import type { Database, UnitRow, UserRow } from '../schema.js';
 import { deputyRepository } from './deputy.repository.js';
 
@@ -47,6 +48,15 @@ function roleHoldersQuery(now: Date) {
     .orderBy('part')
     .orderBy('since');
 }
+
+/** Built once (issue 7): read by every request page, filing and step. */
+const structureStatement = fixedStatement((db, v: Slots<{ now: Date }>) =>
+  db.selectNoFrom((eb) => [
+    jsonArrayFrom(eb.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name')).as('units'),
+    jsonArrayFrom(roleHoldersQuery(v.now)).as('holders'),
+    eb.selectFrom('settings').select('value').where('key', '=', WORKFLOW_UNITS_KEY).as('workflow_units'),
+  ]),
+);
 
 /** Units, users and their role assignments (ORG-1..ORG-3). */
 export const organisationRepository = {
@@ -270,13 +280,8 @@ export const organisationRepository = {
    * (src/server/services/workflow-facts.ts).
    */
   async structure(db: Executor, now: Date = new Date()): Promise<OrganisationStructure> {
-    const row = await db
-      .selectNoFrom((eb) => [
-        jsonArrayFrom(eb.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name')).as('units'),
-        jsonArrayFrom(roleHoldersQuery(now)).as('holders'),
-        eb.selectFrom('settings').select('value').where('key', '=', WORKFLOW_UNITS_KEY).as('workflow_units'),
-      ])
-      .executeTakeFirstOrThrow();
+    const [row] = await structureStatement(db, { now });
+    if (!row) throw new Error('the organisation statement returned no row');
     return {
       units: row.units.map((u) => ({ ...u, created_at: new Date(u.created_at) })),
       holders: row.holders.map(({ userId, role, unitId }) => ({ userId, role, unitId })),

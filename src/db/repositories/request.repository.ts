@@ -9,6 +9,7 @@ import type {
   SlaState,
 } from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
+import { fixedStatement, type Slots } from '../fixed-statement.js';
 import type { Database, NewRequestRow } from '../schema.js';
 import { plannedPerCall } from '../preparable.js';
 import type { ClockRow } from './clock.repository.js';
@@ -162,6 +163,67 @@ const SUMMARY_COLUMNS = [
   'r.sla_due_at',
 ] as const;
 
+/** A request's page, built once (issue 7): {@link requestRepository.page}. */
+const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
+  db
+    .selectFrom('requests as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .leftJoin('users as c', 'c.id', 'r.created_by')
+    .leftJoin('users as a', 'a.id', 'r.assignee_id')
+    .selectAll('r')
+    .select((eb) => [
+      'u.name as unit_name',
+      'c.display_name as created_by_name',
+      'a.display_name as assignee_name',
+      jsonArrayFrom(
+        eb
+          .selectFrom('request_events as e')
+          .leftJoin('users as eu', 'eu.id', 'e.actor_id')
+          .selectAll('e')
+          .select('eu.display_name as actor_name')
+          .whereRef('e.request_id', '=', 'r.id')
+          .orderBy('e.seq'),
+      ).as('page_history'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('comments as cm')
+          .innerJoin('users as cu', 'cu.id', 'cm.author_id')
+          .selectAll('cm')
+          .select('cu.display_name as author_name')
+          .whereRef('cm.request_id', '=', 'r.id')
+          .orderBy('cm.ordinal'),
+      ).as('page_comments'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('attachments as f')
+          .innerJoin('users as fu', 'fu.id', 'f.uploaded_by')
+          .selectAll('f')
+          .select('fu.display_name as uploaded_by_name')
+          .whereRef('f.request_id', '=', 'r.id')
+          .orderBy('f.ordinal'),
+      ).as('page_attachments'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('request_clocks as k')
+          .selectAll('k')
+          .whereRef('k.request_id', '=', 'r.id')
+          .orderBy('k.started_at')
+          .orderBy('k.target_key'),
+      ).as('page_clocks'),
+      jsonObjectFrom(
+        eb.selectFrom('requests as p').select(['p.id', 'p.number']).whereRef('p.id', '=', 'r.previous_request_id'),
+      ).as('page_previous'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('requests as n')
+          .select(['n.id', 'n.number'])
+          .whereRef('n.previous_request_id', '=', 'r.id')
+          .orderBy('n.created_at'),
+      ).as('page_reapplications'),
+    ])
+    .where('r.id', '=', v.id),
+);
+
 /** Requests, their numbers, history, comments and attachments. */
 export const requestRepository = {
   /**
@@ -220,64 +282,7 @@ export const requestRepository = {
    * back into the types of their own queries here.
    */
   async page(db: Executor, id: string) {
-    const row = await db
-      .selectFrom('requests as r')
-      .innerJoin('units as u', 'u.id', 'r.unit_id')
-      .leftJoin('users as c', 'c.id', 'r.created_by')
-      .leftJoin('users as a', 'a.id', 'r.assignee_id')
-      .selectAll('r')
-      .select((eb) => [
-        'u.name as unit_name',
-        'c.display_name as created_by_name',
-        'a.display_name as assignee_name',
-        jsonArrayFrom(
-          eb
-            .selectFrom('request_events as e')
-            .leftJoin('users as eu', 'eu.id', 'e.actor_id')
-            .selectAll('e')
-            .select('eu.display_name as actor_name')
-            .whereRef('e.request_id', '=', 'r.id')
-            .orderBy('e.seq'),
-        ).as('page_history'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('comments as cm')
-            .innerJoin('users as cu', 'cu.id', 'cm.author_id')
-            .selectAll('cm')
-            .select('cu.display_name as author_name')
-            .whereRef('cm.request_id', '=', 'r.id')
-            .orderBy('cm.ordinal'),
-        ).as('page_comments'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('attachments as f')
-            .innerJoin('users as fu', 'fu.id', 'f.uploaded_by')
-            .selectAll('f')
-            .select('fu.display_name as uploaded_by_name')
-            .whereRef('f.request_id', '=', 'r.id')
-            .orderBy('f.ordinal'),
-        ).as('page_attachments'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('request_clocks as k')
-            .selectAll('k')
-            .whereRef('k.request_id', '=', 'r.id')
-            .orderBy('k.started_at')
-            .orderBy('k.target_key'),
-        ).as('page_clocks'),
-        jsonObjectFrom(
-          eb.selectFrom('requests as p').select(['p.id', 'p.number']).whereRef('p.id', '=', 'r.previous_request_id'),
-        ).as('page_previous'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('requests as n')
-            .select(['n.id', 'n.number'])
-            .whereRef('n.previous_request_id', '=', 'r.id')
-            .orderBy('n.created_at'),
-        ).as('page_reapplications'),
-      ])
-      .where('r.id', '=', id)
-      .executeTakeFirst();
+    const [row] = await pageStatement(db, { id });
     if (!row) return undefined;
     const {
       page_history,
