@@ -18,7 +18,8 @@ export type Slots<V> = { readonly [K in keyof V]: V[K] };
  * The builder gets placeholders for the values: use them wherever Kysely takes a value
  * (`where('t.token_hash', '=', v.tokenHash)`, `sql\`… ${v.now}\``), never for a list (`in`) or
  * anything that shapes the text (a limit, an optional filter): those would be fixed at the first
- * call. A statement whose shape depends on its values is built at each call as usual.
+ * call. A statement whose shape depends on its values is built at each call as usual. The
+ * statement is compiled with the plugins of the executor of its first call (GovDesk's have none).
  */
 export function fixedStatement<V extends Record<string, unknown>, O>(
   build: (db: Executor, values: Slots<V>) => Compilable<O>,
