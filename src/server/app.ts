@@ -33,6 +33,7 @@ import { auditService } from './services/audit.service.js';
 import { calendarService } from './services/calendar.service.js';
 import { notificationService } from './services/notification.service.js';
 import { slaService } from './services/sla.service.js';
+import { upkeepService } from './services/upkeep.service.js';
 import { reportService } from './services/report.service.js';
 import { organisationService } from './services/organisation.service.js';
 import { requestService } from './services/request.service.js';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     audit: auditService(ctx),
     assets: assetService(ctx),
     deputies: deputyService(ctx),
+    upkeep: upkeepService(ctx, { databaseKind: database.kind }),
     config,
     databaseKind: database.kind,
   };

@@ -4,6 +4,7 @@ import type { AuditService } from './services/audit.service.js';
 import type { NotificationService } from './services/notification.service.js';
 import type { SecuritySettingsService } from './services/security-settings.service.js';
 import type { SlaService } from './services/sla.service.js';
+import type { UpkeepService } from './services/upkeep.service.js';
 
 export type WorkerDeps = {
   sla: SlaService;
@@ -11,11 +12,13 @@ export type WorkerDeps = {
   accountReviews: AccountReviewService;
   audit: AuditService;
   securitySettings: SecuritySettingsService;
+  upkeep: UpkeepService;
 };
 
 /**
  * One pass of the background work: service-level checks that are due, the account review's
- * schedule and reminders, the audit trail's daily retention purge, then mail that is due.
+ * schedule and reminders, the audit trail's daily retention purge, mail that is due, then the
+ * embedded database's daily upkeep.
  * Everything it acts on is rows in the database, so any pass after a restart picks up where
  * the last one stopped.
  */
@@ -24,7 +27,15 @@ export async function runWorkerOnce(deps: WorkerDeps) {
   const reviews = await deps.accountReviews.sweep();
   const auditPurged = await deps.audit.purgeExpired((await deps.securitySettings.get()).auditRetentionYears);
   const mailSent = await deps.notifications.deliverMail();
-  return { ...clocks, reviewsOpened: reviews.opened, reviewChases: reviews.chased, auditPurged, mailSent };
+  const tablesVacuumed = await deps.upkeep.run();
+  return {
+    ...clocks,
+    reviewsOpened: reviews.opened,
+    reviewChases: reviews.chased,
+    auditPurged,
+    mailSent,
+    tablesVacuumed,
+  };
 }
 
 /** Runs the worker every `intervalMs` until stopped; a failed pass is logged and the next one tries again. */
@@ -34,7 +45,11 @@ export function startWorker(deps: WorkerDeps, intervalMs: number, log: FastifyBa
   const tick = () => {
     running = runWorkerOnce(deps)
       .then((r) => {
-        if (r.warnings + r.breaches + r.chases + r.reviewsOpened + r.reviewChases + r.mailSent > 0 || r.auditPurged) {
+        if (
+          r.warnings + r.breaches + r.chases + r.reviewsOpened + r.reviewChases + r.mailSent > 0 ||
+          r.auditPurged ||
+          r.tablesVacuumed
+        ) {
           log.info(r, 'worker pass');
         }
       })

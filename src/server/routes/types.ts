@@ -25,6 +25,7 @@ import type { UserLifecycleService } from '../services/user-lifecycle.service.js
 import type { WorkflowService } from '../services/workflow.service.js';
 import type { AssetService } from '../services/asset.service.js';
 import type { DeputyService } from '../services/deputy.service.js';
+import type { UpkeepService } from '../services/upkeep.service.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -53,6 +54,7 @@ export type RouteDeps = {
   workflows: WorkflowService;
   assets: AssetService;
   deputies: DeputyService;
+  upkeep: UpkeepService;
   config: Config;
   databaseKind: DatabaseKind;
 };
