@@ -163,6 +163,9 @@ const SUMMARY_COLUMNS = [
   'r.sla_due_at',
 ] as const;
 
+/** A request's service-level badge and the queue's sort key, from its clocks (SLA-2). */
+export type SlaSummary = { state: SlaState; dueAt: Date | null };
+
 /** A request's page, built once (issue 7): {@link requestRepository.page}. */
 const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
   db
@@ -244,12 +247,24 @@ export const requestRepository = {
     return row.last_value;
   },
 
-  /** Gives a filing its number (taken with `nextSequence` in the same transaction). */
-  /** Numbers a filing, and sets its "waits for" keys in the same update when given. */
-  async setNumber(db: Executor, id: string, number: string, waitingKeys?: readonly string[]): Promise<void> {
+  /**
+   * Numbers a filing (the number taken with `nextSequence` in the same transaction), and sets its
+   * "waits for" keys and its clocks' summary in the same update when given.
+   */
+  async setNumber(
+    db: Executor,
+    id: string,
+    number: string,
+    also: { waitingKeys?: readonly string[] | undefined; slaSummary?: SlaSummary | undefined } = {},
+  ): Promise<void> {
+    const { waitingKeys, slaSummary } = also;
     await db
       .updateTable('requests')
-      .set({ number, ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}) })
+      .set({
+        number,
+        ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}),
+        ...(slaSummary ? { sla_state: slaSummary.state, sla_due_at: slaSummary.dueAt } : {}),
+      })
       .where('id', '=', id)
       .execute();
   },

@@ -29,7 +29,12 @@ import {
 } from '../../domain/workflow/index.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
-import { requestRepository, type RequestFilter, type RequestSort } from '../../db/repositories/request.repository.js';
+import {
+  requestRepository,
+  type RequestFilter,
+  type RequestSort,
+  type SlaSummary,
+} from '../../db/repositories/request.repository.js';
 import { throttleRepository } from '../../db/repositories/throttle.repository.js';
 import type { Executor } from '../../db/database.js';
 import type { RequestRow, UnitRow } from '../../db/schema.js';
@@ -284,13 +289,18 @@ export function requestService(
    * A filing's number (000 附件一: `CTSP-115-00001`), taken last in its transaction: the year's
    * counter stays locked from here to the commit (a rolled-back filing gives its number back), so
    * concurrent filings queue only for the few statements that follow. The new request's "waits
-   * for" keys are written with its number, in the same update.
+   * for" keys and its clocks' summary are written with its number, in the same update.
    */
-  async function takeNumber(tx: Executor, id: string, now: Date, keys: readonly string[] | undefined): Promise<string> {
+  async function takeNumber(
+    tx: Executor,
+    id: string,
+    now: Date,
+    also: Parameters<typeof requestRepository.setNumber>[3],
+  ): Promise<string> {
     const year = rocYearOf(now);
     const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
     const number = formatRequestNumber(config.requestPrefix, year, sequence);
-    await requestRepository.setNumber(tx, id, number, keys);
+    await requestRepository.setNumber(tx, id, number, also);
     return number;
   }
 
@@ -390,14 +400,17 @@ export function requestService(
           },
         });
         const held = heldNotices(deps.notifications);
+        // The clocks' summary is written with the number: one update of the new row fewer.
+        let slaSummary: SlaSummary | undefined;
         await deps.effects.perform(tx, row, facts, filed.effects, actor, {
           notices: held.notices,
           holders: organisation.holders,
           clocks: [],
+          holdSlaSummary: (summary) => (slaSummary = summary),
         });
-        const waiting = await waitingKeysOf(tx, row.id, keepsFacts(filed.effects) ? { row, facts } : undefined);
+        const waitingKeys = await waitingKeysOf(tx, row.id, keepsFacts(filed.effects) ? { row, facts } : undefined);
         // Last: the year's number and the audit chain stay locked from here to the commit.
-        const number = await takeNumber(tx, row.id, now, waiting);
+        const number = await takeNumber(tx, row.id, now, { waitingKeys, slaSummary });
         await held.release(tx, number);
         await auditRepository.append(tx, {
           actorId: actor.userId,
@@ -496,7 +509,7 @@ export function requestService(
           holders: organisation.holders,
           clocks: [],
         });
-        const number = await takeNumber(tx, row.id, now, await waitingKeysOf(tx, row.id));
+        const number = await takeNumber(tx, row.id, now, { waitingKeys: await waitingKeysOf(tx, row.id) });
         await held.release(tx, number);
         await auditRepository.append(tx, {
           actorId: null,

@@ -22,7 +22,7 @@ import { abilitiesOf, type Actor } from '../../domain/policies.js';
 import type { Executor } from '../../db/database.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { clockRepository, type ClockRow } from '../../db/repositories/clock.repository.js';
-import { requestRepository } from '../../db/repositories/request.repository.js';
+import { requestRepository, type SlaSummary } from '../../db/repositories/request.repository.js';
 import { settingsRepository } from '../../db/repositories/settings.repository.js';
 import type { RequestClocksTable, RequestRow } from '../../db/schema.js';
 import type { Insertable } from 'kysely';
@@ -104,12 +104,14 @@ export function slaService(
 
   /**
    * Keeps the request's badge and queue sort key in step with its clocks: all of them, as read
-   * now, or as the caller knows them after writing them.
+   * now, or as the caller knows them after writing them. Given `hold`, the summary goes there
+   * instead, for the caller to write with another update of the row (a filing: with its number).
    */
   async function refreshSummary(
     tx: Executor,
     requestId: string,
     known?: ReadonlyArray<Pick<ClockRow, 'status' | 'breached_at' | 'due_at'>>,
+    hold?: (summary: SlaSummary) => void,
   ): Promise<void> {
     const clocks = known ?? (await clockRepository.ofRequest(tx, requestId));
     const running = clocks.filter((c) => c.status === 'running');
@@ -123,7 +125,9 @@ export function slaService(
             ? 'met'
             : 'none';
     const due = running.map((c) => c.due_at?.getTime()).filter((t): t is number => t !== undefined);
-    await requestRepository.setSlaSummary(tx, requestId, state, due.length > 0 ? new Date(Math.min(...due)) : null);
+    const summary = { state, dueAt: due.length > 0 ? new Date(Math.min(...due)) : null };
+    if (hold) hold(summary);
+    else await requestRepository.setSlaSummary(tx, requestId, summary.state, summary.dueAt);
   }
 
   async function recordClockEvent(
@@ -183,6 +187,7 @@ export function slaService(
       request: RequestRow,
       keys: readonly string[],
       known?: readonly ClockRow[],
+      holdSummary?: (summary: SlaSummary) => void,
     ): Promise<void> {
       const existing = known ?? (await clockRepository.ofRequest(tx, request.id));
       const f = await frame(tx);
@@ -227,7 +232,12 @@ export function slaService(
       // history entries, and the request's summary (from the clocks as now written).
       await clockRepository.insert(tx, rows);
       await requestRepository.appendEvents(tx, request.id, events);
-      await refreshSummary(tx, request.id, [...existing, ...rows.map((r) => ({ ...r, breached_at: null }))]);
+      await refreshSummary(
+        tx,
+        request.id,
+        [...existing, ...rows.map((r) => ({ ...r, breached_at: null }))],
+        holdSummary,
+      );
     },
 
     /**
@@ -240,6 +250,7 @@ export function slaService(
       request: RequestRow,
       change: 'stop' | 'pause' | 'resume',
       keys: readonly string[] | '*',
+      holdSummary?: (summary: SlaSummary) => void,
     ): Promise<void> {
       const all = await clockRepository.ofRequest(tx, request.id);
       const clocks = all.filter((c) => c.status !== 'stopped' && (keys === '*' || keys.includes(c.target_key)));
@@ -295,6 +306,7 @@ export function slaService(
         tx,
         request.id,
         all.map((c) => changed.get(c.id) ?? c),
+        holdSummary,
       );
     },
 

@@ -7,7 +7,7 @@ import type { Executor } from '../../db/database.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import type { ClockRow } from '../../db/repositories/clock.repository.js';
 import { organisationRepository, type RoleHolder } from '../../db/repositories/organisation.repository.js';
-import { requestRepository } from '../../db/repositories/request.repository.js';
+import { requestRepository, type SlaSummary } from '../../db/repositories/request.repository.js';
 import type { RequestRow } from '../../db/schema.js';
 import type { NoticeKind } from '../../shared/notice-kinds.js';
 import type { Role } from '../../shared/roles.js';
@@ -240,6 +240,8 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
      * `options.notices` (a filing passes `heldNotices(…).notices`); `options.holders` are the role
      * holders the step read for its facts, used until an effect changes accounts or roles;
      * `options.clocks` the request's clocks when the caller knows them (a filing: none yet).
+     * Given `options.holdSlaSummary`, the clocks' effects hand it the request's new service-level
+     * summary instead of writing it (a filing writes it with its number).
      */
     async perform(
       tx: Executor,
@@ -247,8 +249,14 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
       facts: RequestFacts,
       effects: readonly Effect[],
       actor: Actor | null,
-      options: { notices?: Notices; holders?: readonly RoleHolder[]; clocks?: readonly ClockRow[] } = {},
+      options: {
+        notices?: Notices;
+        holders?: readonly RoleHolder[];
+        clocks?: readonly ClockRow[];
+        holdSlaSummary?: (summary: SlaSummary) => void;
+      } = {},
     ): Promise<void> {
+      const hold = options.holdSlaSummary;
       const now = ctx.now();
       const notices = options.notices ?? deps.notifications;
       let holders = options.holders;
@@ -261,17 +269,17 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             // The clocks a step starts together are started in one go (one insert, one history write).
             const keys = [effect.clock];
             for (let next = effects[i + 1]; next?.kind === 'startClock'; next = effects[++i + 1]) keys.push(next.clock);
-            await deps.sla.startClocks(tx, row, keys, clocks);
+            await deps.sla.startClocks(tx, row, keys, clocks, hold);
             break;
           }
           case 'stopClock':
-            await deps.sla.changeClocks(tx, row, 'stop', effect.clock === '*' ? '*' : [effect.clock]);
+            await deps.sla.changeClocks(tx, row, 'stop', effect.clock === '*' ? '*' : [effect.clock], hold);
             break;
           case 'pauseClocks':
-            await deps.sla.changeClocks(tx, row, 'pause', '*');
+            await deps.sla.changeClocks(tx, row, 'pause', '*', hold);
             break;
           case 'resumeClocks':
-            await deps.sla.changeClocks(tx, row, 'resume', '*');
+            await deps.sla.changeClocks(tx, row, 'resume', '*', hold);
             break;
           case 'assign':
             await assign(tx, row, effect, actor, notices);
