@@ -66,11 +66,8 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const id = await requests.create(actor, request.body, originOf(request));
-      return reply
-        .code(201)
-        .header('location', `/api/requests/${id}`)
-        .send(presentDetail(await requests.get(actor, id)));
+      const detail = await requests.create(actor, request.body, originOf(request));
+      return reply.code(201).header('location', `/api/requests/${detail.row.id}`).send(presentDetail(detail));
     },
   );
 
@@ -157,8 +154,9 @@ export function requestRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       const actor = actorOf(request);
-      await requests.act(actor, request.params.id, request.params.action, request.body.fields, originOf(request));
-      return presentDetail(await requests.get(actor, request.params.id));
+      return presentDetail(
+        await requests.act(actor, request.params.id, request.params.action, request.body.fields, originOf(request)),
+      );
     },
   );
 

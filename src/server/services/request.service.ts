@@ -28,7 +28,7 @@ import {
   type WorkflowState,
 } from '../../domain/workflow/index.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
-import { organisationRepository } from '../../db/repositories/organisation.repository.js';
+import { organisationRepository, type OrganisationStructure } from '../../db/repositories/organisation.repository.js';
 import {
   requestRepository,
   type RequestFilter,
@@ -286,6 +286,36 @@ export function requestService(
   }
 
   /**
+   * A request as the actor sees it (`get`). A filing or a step passes the organisation it read when
+   * its effects left accounts and roles alone, so its response reads one statement fewer (issue 7).
+   */
+  async function show(actor: Actor, id: string, known?: OrganisationStructure) {
+    const [page, organisation] = await Promise.all([
+      requestRepository.page(db, id),
+      known ?? organisationRepository.structure(db),
+    ]);
+    if (!page || !canViewRequest(actor, await scopeOf(db, actor, organisation.units), facts(page.row)))
+      throw new DomainError('not_found');
+    const { row, history, comments, attachments } = page;
+    const f = facts(row);
+    return {
+      row,
+      history,
+      comments,
+      attachments,
+      can: {
+        comment: canCommentOn(actor, f),
+        attach: canAttachTo(actor, f),
+        assign: canAssign(actor, f),
+      },
+      workflow: await positionOf(actor, row, { organisation, documents: attachments }),
+      clocks: await sla.clocksOf(row, page.clocks),
+      previous: page.previous,
+      reapplications: page.reapplications,
+    };
+  }
+
+  /**
    * A filing's number (000 附件一: `CTSP-115-00001`), taken last in its transaction: the year's
    * counter stays locked from here to the commit (a rolled-back filing gives its number back), so
    * concurrent filings queue only for the few statements that follow. The new request's "waits
@@ -310,8 +340,11 @@ export function requestService(
   }
 
   return {
-    /** Files a request (000 附件一): numbered, with its first history entry and audit record, in one transaction. */
-    async create(actor: Actor, input: NewRequest, origin: Origin): Promise<string> {
+    /**
+     * Files a request (000 附件一): numbered, with its first history entry and audit record, in one
+     * transaction; returns it as the filer now sees it.
+     */
+    async create(actor: Actor, input: NewRequest, origin: Origin) {
       const refusal = filingRefusal(actor, input);
       if (refusal) {
         throw new DomainError('forbidden', {
@@ -330,7 +363,7 @@ export function requestService(
         );
       }
       const now = ctx.now();
-      return db.transaction().execute(async (tx) => {
+      const done = await db.transaction().execute(async (tx) => {
         const organisation = await organisationRepository.structure(tx);
         if (!organisation.units.some((u) => u.id === input.unitId)) {
           throw DomainError.field('unitId', 'unknown_unit', 'No such unit', '查無此單位');
@@ -420,8 +453,9 @@ export function requestService(
           ip: origin.ip,
           data: { number },
         });
-        return row.id;
+        return { id: row.id, organisation: keepsFacts(filed.effects) ? organisation : undefined };
       });
+      return show(actor, done.id, done.organisation);
     },
 
     /**
@@ -556,30 +590,8 @@ export function requestService(
     },
 
     /** A request with its history, comments and attachments, and what the actor may do with it. */
-    async get(actor: Actor, id: string) {
-      const [page, organisation] = await Promise.all([
-        requestRepository.page(db, id),
-        organisationRepository.structure(db),
-      ]);
-      if (!page || !canViewRequest(actor, await scopeOf(db, actor, organisation.units), facts(page.row)))
-        throw new DomainError('not_found');
-      const { row, history, comments, attachments } = page;
-      const f = facts(row);
-      return {
-        row,
-        history,
-        comments,
-        attachments,
-        can: {
-          comment: canCommentOn(actor, f),
-          attach: canAttachTo(actor, f),
-          assign: canAssign(actor, f),
-        },
-        workflow: await positionOf(actor, row, { organisation, documents: attachments }),
-        clocks: await sla.clocksOf(row, page.clocks),
-        previous: page.previous,
-        reapplications: page.reapplications,
-      };
+    get(actor: Actor, id: string) {
+      return show(actor, id);
     },
 
     async comment(actor: Actor, id: string, body: string, origin: Origin) {
@@ -769,17 +781,12 @@ export function requestService(
     /**
      * Takes a workflow action (issue 3): the definition the request started with decides whether
      * the actor may, checks the fields and rules, and names the next state and the effects, which
-     * happen in the same transaction with the history entry and the audit record.
+     * happen in the same transaction with the history entry and the audit record. Returns the
+     * request as the actor sees it after the step.
      */
-    async act(
-      actor: Actor,
-      id: string,
-      action: string,
-      fields: Record<string, unknown>,
-      origin: Origin,
-    ): Promise<void> {
+    async act(actor: Actor, id: string, action: string, fields: Record<string, unknown>, origin: Origin) {
       const now = ctx.now();
-      await db.transaction().execute(async (tx) => {
+      const known = await db.transaction().execute(async (tx) => {
         const organisation = await organisationRepository.structure(tx);
         const row = await lockVisible(tx, actor, id, organisation.units);
         const wf = await workflowOf(tx, row);
@@ -839,7 +846,10 @@ export function requestService(
           ip: origin.ip,
           data: { from: from.value, to: step.state.value, status: step.status },
         });
+        return keepsFacts(step.effects) ? organisation : undefined;
       });
+      // The request after the step, as the actor now sees it.
+      return show(actor, id, known);
     },
   };
 }
