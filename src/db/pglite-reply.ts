@@ -12,6 +12,9 @@ export type ReplyMessage =
   | { name: 'commandComplete'; text: string }
   | { name: string };
 
+/** The commands whose count `affectedRows` adds up, as PGlite's `parseResults` does. */
+const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE']);
+
 /** The columns a row description announces, each with its parser looked up once. */
 export function columnsOf(message: ReplyMessage, parsers: Parsers): Column[] | undefined {
   if (message.name !== 'rowDescription') return undefined;
@@ -64,7 +67,7 @@ export class Reply<R> {
         this.command = words[0];
         const count = parseInt(words[words.length - 1]!, 10);
         if (!Number.isNaN(count)) this.rowCount = count;
-        if (['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE'].includes(this.command!)) this.affectedRows += count;
+        if (WRITES.has(this.command!)) this.affectedRows += count;
         return;
       }
     }

@@ -166,6 +166,8 @@ const SUMMARY_COLUMNS = [
 /** A request's service-level badge and the queue's sort key, from its clocks (SLA-2). */
 export type SlaSummary = { state: SlaState; dueAt: Date | null };
 
+const slaColumns = (summary: SlaSummary) => ({ sla_state: summary.state, sla_due_at: summary.dueAt });
+
 /** A request's page, built once (issue 7): {@link requestRepository.page}. */
 const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
   db
@@ -263,7 +265,7 @@ export const requestRepository = {
       .set({
         number,
         ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}),
-        ...(slaSummary ? { sla_state: slaSummary.state, sla_due_at: slaSummary.dueAt } : {}),
+        ...(slaSummary ? slaColumns(slaSummary) : {}),
       })
       .where('id', '=', id)
       .execute();
@@ -463,8 +465,8 @@ export const requestRepository = {
     return db.updateTable('requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', id).execute();
   },
 
-  setSlaSummary(db: Executor, id: string, state: SlaState, dueAt: Date | null): Promise<unknown> {
-    return db.updateTable('requests').set({ sla_state: state, sla_due_at: dueAt }).where('id', '=', id).execute();
+  setSlaSummary(db: Executor, id: string, summary: SlaSummary): Promise<unknown> {
+    return db.updateTable('requests').set(slaColumns(summary)).where('id', '=', id).execute();
   },
 
   setEscalationTier(db: Executor, id: string, tier: EscalationTier, now: Date): Promise<unknown> {

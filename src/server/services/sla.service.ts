@@ -127,7 +127,7 @@ export function slaService(
     const due = running.map((c) => c.due_at?.getTime()).filter((t): t is number => t !== undefined);
     const summary = { state, dueAt: due.length > 0 ? new Date(Math.min(...due)) : null };
     if (hold) hold(summary);
-    else await requestRepository.setSlaSummary(tx, requestId, summary.state, summary.dueAt);
+    else await requestRepository.setSlaSummary(tx, requestId, summary);
   }
 
   async function recordClockEvent(
