@@ -147,7 +147,27 @@ export function hotQueries(me: string, id: string, year: number) {
     ],
     'two-character search count (capped)': [capped(short, 1_000), ['%網路%', '網路']],
     'request page: request + history': [`select * from request_events e where e.request_id = $1 order by e.seq`, [id]],
+    // src/db/repositories/report.repository.ts `tallied`: final outcomes from their daily counts
+    // and the journal not yet folded, open clocks live (migration 20261124T0700).
     "year's service levels by type": [
+      `select o.key, sum(o.met) + sum(o.breached) + sum(o.open) as total,
+              sum(o.met) as met, sum(o.breached) as breached, sum(o.open) as open
+         from (select request_type as key, met, breached, 0 as open from sla_outcome_days
+                where start_day >= $1 and start_day <= $2
+               union all
+               select request_type, met, breached, 0 from sla_outcome_journal
+                where start_day >= $1 and start_day <= $2
+               union all
+               select request_type, 0, 0, count(*) from request_clocks
+                where status <> 'stopped' and breached_at is null and started_at >= $3 and started_at < $4
+                group by request_type) o
+        group by o.key having sum(o.met) + sum(o.breached) + sum(o.open) > 0
+        order by total desc, o.key`,
+      [`${year}-01-01`, `${year}-12-31`, `${year}-01-01T00:00:00+08:00`, `${year + 1}-01-01T00:00:00+08:00`],
+    ],
+    // What the report read before the daily counts, and still reads by unit, assignee or vendor
+    // (with a join to each clock's request).
+    "year's clocks, every one read": [
       `select c.request_type, count(*),
          count(*) filter (where c.status = 'stopped' and c.consumed_ms <= c.target_ms and c.breached_at is null) as met,
          count(*) filter (where c.breached_at is not null or (c.status = 'stopped' and c.consumed_ms > c.target_ms)) as breached,

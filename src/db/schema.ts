@@ -233,6 +233,28 @@ export interface RequestClocksTable {
   next_check_at: Timestamp | null;
 }
 
+/**
+ * Final service-level outcomes (met, breached) counted per Taipei day a clock started, request
+ * type and clock (issue 7, migration 20261124T0700): folded from the journal by the worker.
+ */
+export interface SlaOutcomeDaysTable {
+  start_day: DateColumn;
+  request_type: RequestType;
+  target_key: string;
+  met: number;
+  breached: number;
+}
+
+/** Changes of counted outcomes, appended by a trigger on `request_clocks`, not yet folded. */
+export interface SlaOutcomeJournalTable {
+  id: BigId;
+  start_day: DateColumn;
+  request_type: RequestType;
+  target_key: string;
+  met: number;
+  breached: number;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
@@ -465,6 +487,8 @@ export interface Database {
   password_history: PasswordHistoryTable;
   login_failures: LoginFailuresTable;
   request_clocks: RequestClocksTable;
+  sla_outcome_days: SlaOutcomeDaysTable;
+  sla_outcome_journal: SlaOutcomeJournalTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   mail_outbox: MailOutboxTable;

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AccountReviewService } from './services/account-review.service.js';
 import type { AuditService } from './services/audit.service.js';
 import type { NotificationService } from './services/notification.service.js';
+import type { ReportService } from './services/report.service.js';
 import type { SecuritySettingsService } from './services/security-settings.service.js';
 import type { SlaService } from './services/sla.service.js';
 import type { UpkeepService } from './services/upkeep.service.js';
@@ -13,12 +14,14 @@ export type WorkerDeps = {
   audit: AuditService;
   securitySettings: SecuritySettingsService;
   upkeep: UpkeepService;
+  reports: ReportService;
 };
 
 /**
  * One pass of the background work: service-level checks that are due, the account review's
- * schedule and reminders, the audit trail's daily retention purge, mail that is due, then the
- * embedded database's daily upkeep.
+ * schedule and reminders, the audit trail's daily retention purge, mail that is due, the
+ * service-level outcomes journal folded into its daily counts, then the embedded database's daily
+ * upkeep.
  * Everything it acts on is rows in the database, so any pass after a restart picks up where
  * the last one stopped.
  */
@@ -27,6 +30,7 @@ export async function runWorkerOnce(deps: WorkerDeps) {
   const reviews = await deps.accountReviews.sweep();
   const auditPurged = await deps.audit.purgeExpired((await deps.securitySettings.get()).auditRetentionYears);
   const mailSent = await deps.notifications.deliverMail();
+  const outcomesFolded = await deps.reports.foldOutcomes();
   const tablesVacuumed = await deps.upkeep.run();
   return {
     ...clocks,
@@ -34,6 +38,7 @@ export async function runWorkerOnce(deps: WorkerDeps) {
     reviewChases: reviews.chased,
     auditPurged,
     mailSent,
+    outcomesFolded,
     tablesVacuumed,
   };
 }

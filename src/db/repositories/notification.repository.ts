@@ -150,7 +150,9 @@ export const notificationRepository = {
         eb
           .selectFrom('mail_outbox')
           .select('id')
-          .where('status', '=', 'pending')
+          // A literal, so that the prepared statement's generic plan can use the partial index
+          // `mail_outbox_pending_idx` (test/db/statement-plans.test.ts).
+          .where('status', '=', sql.lit('pending'))
           .where('next_attempt_at', '<=', now)
           .orderBy('next_attempt_at')
           .limit(limit)

@@ -35,10 +35,7 @@ export function reportService(ctx: ServiceContext) {
             },
           ],
         });
-      // Days are Taipei days: [from 00:00, to + 1 day 00:00) in UTC+8.
-      const start = new Date(`${from}T00:00:00+08:00`);
-      const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000);
-      const rows = await reportRepository.serviceLevels(ctx.db, start, end, groupBy);
+      const rows = await reportRepository.serviceLevels(ctx.db, from, to, groupBy);
       const sum = (k: 'total' | 'met' | 'breached' | 'open') => rows.reduce((n, r) => n + r[k], 0);
       if (exported) {
         await auditRepository.append(ctx.db, {
@@ -67,6 +64,11 @@ export function reportService(ctx: ServiceContext) {
           compliance: compliance(sum('met'), sum('breached')),
         },
       };
+    },
+
+    /** Folds the service-level outcomes journal into its daily counts (a worker pass). */
+    foldOutcomes(): Promise<number> {
+      return reportRepository.foldOutcomes(ctx.db);
     },
   };
 }
