@@ -435,6 +435,11 @@ export const requestRepository = {
   },
 
   /** Stores where a request stands in its workflow after a step. */
+  /**
+   * A step's new workflow state; with `also`, in the same update, the "waits for" keys and the
+   * service-level summary the step's effects left (a step whose effects kept the facts: one
+   * update of the row instead of three).
+   */
   setWorkflow(
     db: Executor,
     id: string,
@@ -446,7 +451,9 @@ export const requestRepository = {
       now: Date;
       closedAt: Date | null;
     },
+    also: { waitingKeys?: readonly string[] | undefined; slaSummary?: SlaSummary | undefined } = {},
   ): Promise<unknown> {
+    const { waitingKeys, slaSummary } = also;
     return db
       .updateTable('requests')
       .set({
@@ -456,6 +463,8 @@ export const requestRepository = {
         stage: w.stage,
         updated_at: w.now,
         closed_at: w.closedAt,
+        ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}),
+        ...(slaSummary ? slaColumns(slaSummary) : {}),
       })
       .where('id', '=', id)
       .execute();

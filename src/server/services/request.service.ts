@@ -801,14 +801,19 @@ export function requestService(
         const definition = Object.hasOwn(wf.definition.actions, action) ? wf.definition.actions[action]! : null;
         if (!step.ok) throw workflowError(step.problems, wf, definition ? fieldsSchemaOf(definition) : null);
         const closedAt = FINAL_STATUSES.includes(step.status) ? now : null;
-        await requestRepository.setWorkflow(tx, id, {
+        const workflow = {
           state: step.state.value,
           data: step.data,
           status: step.status,
           stage: step.stage,
           now,
           closedAt,
-        });
+        };
+        // Effects that change only the request's own row (keepsFacts) work from the row in
+        // memory: its workflow state is then written after them, in one update with the "waits
+        // for" keys and the clocks' summary. Any other effect may read the row, so it goes first.
+        const keeps = keepsFacts(step.effects);
+        if (!keeps) await requestRepository.setWorkflow(tx, id, workflow);
         await requestRepository.appendEvent(tx, {
           requestId: id,
           kind: 'transition',
@@ -833,10 +838,15 @@ export function requestService(
           workflow_data: step.data,
           closed_at: closedAt,
         };
+        let slaSummary: SlaSummary | undefined;
         await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor, {
           holders: organisation.holders,
+          ...(keeps ? { holdSlaSummary: (summary: SlaSummary) => (slaSummary = summary) } : {}),
         });
-        await refreshWaiting(tx, id, keepsFacts(step.effects) ? { row: updated, facts } : undefined);
+        if (keeps) {
+          const waitingKeys = await waitingKeysOf(tx, id, { row: updated, facts });
+          await requestRepository.setWorkflow(tx, id, workflow, { waitingKeys, slaSummary });
+        } else await refreshWaiting(tx, id);
         // Last: the audit chain's lock is held from here to the commit (every write takes it).
         await auditRepository.append(tx, {
           actorId: actor.userId,
@@ -846,7 +856,7 @@ export function requestService(
           ip: origin.ip,
           data: { from: from.value, to: step.state.value, status: step.status },
         });
-        return keepsFacts(step.effects) ? organisation : undefined;
+        return keeps ? organisation : undefined;
       });
       // The request after the step, as the actor now sees it.
       return show(actor, id, known);
