@@ -178,21 +178,17 @@ describe('service levels from daily counts of final outcomes', () => {
     expect(folded.outcomesFolded).toBe(1);
     expect(await journalRows()).toBe(0);
 
-    const counted = await db
-      .selectFrom('sla_outcome_days')
-      .selectAll()
-      .orderBy('start_day')
-      .orderBy('request_type')
-      .orderBy('target_key')
-      .execute();
+    const days = () =>
+      db
+        .selectFrom('sla_outcome_days')
+        .selectAll()
+        .orderBy('start_day')
+        .orderBy('request_type')
+        .orderBy('target_key')
+        .execute();
+    const counted = await days();
     await reportRepository.recountOutcomes(db);
-    const recounted = await db
-      .selectFrom('sla_outcome_days')
-      .selectAll()
-      .orderBy('start_day')
-      .orderBy('request_type')
-      .orderBy('target_key')
-      .execute();
+    const recounted = await days();
     // The folded counts may keep a day whose outcomes all went away (zeros); a recount does not.
     expect(recounted).toEqual(counted.filter((d) => d.met !== 0 || d.breached !== 0));
     expect(recounted.length).toBeGreaterThan(5);

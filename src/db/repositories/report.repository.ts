@@ -156,14 +156,7 @@ async function joined(db: Executor, start: Date, end: Date, groupBy: 'unit' | 'a
 }
 
 /** `count` and `sum` come back as bigint or numeric; the report's figures are numbers. */
-const numbers = (r: {
-  key: string | null;
-  label: string | null;
-  total: number;
-  met: number;
-  breached: number;
-  open: number;
-}): SlaReportRow => ({
+const numbers = (r: SlaReportRow): SlaReportRow => ({
   key: r.key,
   label: r.label,
   total: Number(r.total),

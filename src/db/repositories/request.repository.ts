@@ -168,6 +168,13 @@ export type SlaSummary = { state: SlaState; dueAt: Date | null };
 
 const slaColumns = (summary: SlaSummary) => ({ sla_state: summary.state, sla_due_at: summary.dueAt });
 
+/** What a filing or a step derives from its effects, written with its own update of the row. */
+type DerivedColumns = { waitingKeys?: readonly string[] | undefined; slaSummary?: SlaSummary | undefined };
+const derivedColumns = ({ waitingKeys, slaSummary }: DerivedColumns) => ({
+  ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}),
+  ...(slaSummary ? slaColumns(slaSummary) : {}),
+});
+
 /** A request's page, built once (issue 7): {@link requestRepository.page}. */
 const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
   db
@@ -253,20 +260,10 @@ export const requestRepository = {
    * Numbers a filing (the number taken with `nextSequence` in the same transaction), and sets its
    * "waits for" keys and its clocks' summary in the same update when given.
    */
-  async setNumber(
-    db: Executor,
-    id: string,
-    number: string,
-    also: { waitingKeys?: readonly string[] | undefined; slaSummary?: SlaSummary | undefined } = {},
-  ): Promise<void> {
-    const { waitingKeys, slaSummary } = also;
+  async setNumber(db: Executor, id: string, number: string, also: DerivedColumns = {}): Promise<void> {
     await db
       .updateTable('requests')
-      .set({
-        number,
-        ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}),
-        ...(slaSummary ? slaColumns(slaSummary) : {}),
-      })
+      .set({ number, ...derivedColumns(also) })
       .where('id', '=', id)
       .execute();
   },
@@ -451,9 +448,8 @@ export const requestRepository = {
       now: Date;
       closedAt: Date | null;
     },
-    also: { waitingKeys?: readonly string[] | undefined; slaSummary?: SlaSummary | undefined } = {},
+    also: DerivedColumns = {},
   ): Promise<unknown> {
-    const { waitingKeys, slaSummary } = also;
     return db
       .updateTable('requests')
       .set({
@@ -463,8 +459,7 @@ export const requestRepository = {
         stage: w.stage,
         updated_at: w.now,
         closed_at: w.closedAt,
-        ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}),
-        ...(slaSummary ? slaColumns(slaSummary) : {}),
+        ...derivedColumns(also),
       })
       .where('id', '=', id)
       .execute();
