@@ -20,7 +20,7 @@ export type WorkerDeps = {
 /**
  * One pass of the background work: service-level checks that are due, the account review's
  * schedule and reminders, the audit trail's daily retention purge, mail that is due, the
- * service-level outcomes journal folded into its daily counts, then the embedded database's daily
+ * service-level outcomes journal folded into its daily counts, then the embedded database's nightly
  * upkeep.
  * Everything it acts on is rows in the database, so any pass after a restart picks up where
  * the last one stopped.

@@ -169,7 +169,7 @@ export type SlaSummary = { state: SlaState; dueAt: Date | null };
 const slaColumns = (summary: SlaSummary) => ({ sla_state: summary.state, sla_due_at: summary.dueAt });
 
 /** What a filing or a step derives from its effects, written with its own update of the row. */
-type DerivedColumns = { waitingKeys?: readonly string[] | undefined; slaSummary?: SlaSummary | undefined };
+export type DerivedColumns = { waitingKeys?: readonly string[] | undefined; slaSummary?: SlaSummary | undefined };
 const derivedColumns = ({ waitingKeys, slaSummary }: DerivedColumns) => ({
   ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}),
   ...(slaSummary ? slaColumns(slaSummary) : {}),

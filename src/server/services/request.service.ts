@@ -31,6 +31,7 @@ import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { organisationRepository, type OrganisationStructure } from '../../db/repositories/organisation.repository.js';
 import {
   requestRepository,
+  type DerivedColumns,
   type RequestFilter,
   type RequestSort,
   type SlaSummary,
@@ -321,12 +322,7 @@ export function requestService(
    * concurrent filings queue only for the few statements that follow. The new request's "waits
    * for" keys and its clocks' summary are written with its number, in the same update.
    */
-  async function takeNumber(
-    tx: Executor,
-    id: string,
-    now: Date,
-    also: Parameters<typeof requestRepository.setNumber>[3],
-  ): Promise<string> {
+  async function takeNumber(tx: Executor, id: string, now: Date, also: DerivedColumns): Promise<string> {
     const year = rocYearOf(now);
     const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
     const number = formatRequestNumber(config.requestPrefix, year, sequence);
