@@ -23,6 +23,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
+import { formatRequestNumber } from '../src/domain/request-number.js';
 import { CLOCK_TARGETS } from '../src/domain/sla/sla-policies.js';
 import { completeRebuild, withoutSecondaryIndexes } from './lib/bulk-indexes.js';
 import { generateInWorker } from './lib/data-worker.js';
@@ -346,7 +347,7 @@ export function* generateBatches(plan: Plan, progress: { counts: Counts; seqByYe
 
     batch.requests.push({
       id,
-      number: `${PREFIX}${year}-${String(seq).padStart(5, '0')}`,
+      number: formatRequestNumber(PREFIX, year, seq),
       type: t.type,
       channel: random() < 0.8 ? 'web' : random() < 0.7 ? 'phone' : 'email',
       status,

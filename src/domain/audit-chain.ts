@@ -44,6 +44,25 @@ export function auditHash(prevHash: string | null, record: AuditContent): string
     .digest('hex');
 }
 
+/**
+ * A record's canonical content around the two values the database fills in when it appends the
+ * record under the chain's lock (`govdesk_audit_append`, migration 20261124T0930): the content
+ * is `head + at + middle + id + tail`, with `at` as `toISOString()` gives it. The keys sort
+ * action, actorId, at, data, id, ip, objectId, objectType, so both values fall between others.
+ */
+export function auditContentParts(record: Omit<AuditContent, 'id' | 'at'>): {
+  head: string;
+  middle: string;
+  tail: string;
+} {
+  const json = canonicalJson;
+  return {
+    head: `{"action":${json(record.action)},"actorId":${json(record.actorId)},"at":"`,
+    middle: `","data":${json(record.data)},"id":`,
+    tail: `,"ip":${json(record.ip)},"objectId":${json(record.objectId)},"objectType":${json(record.objectType)}}`,
+  };
+}
+
 export type ChainBreak = { id: number; reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'missing_record' };
 
 /** Checks records in id order, continuing from the previous record; the first break, or null. */

@@ -11,10 +11,18 @@ export function rocYearOf(instant: Date): number {
   return Number(TAIPEI_YEAR.format(instant)) - 1911;
 }
 
+/** The sequence has at least this many digits, zeros in front. */
+export const SEQUENCE_DIGITS = 5;
+
+/** A year's numbers up to their sequence: `CTSP-115-`. */
+export function requestNumberStem(prefix: string, rocYear: number): string {
+  const separator = prefix.endsWith('-') ? '' : '-';
+  return `${prefix}${separator}${rocYear}-`;
+}
+
 /** Formats a request number; the sequence has at least five digits. */
 export function formatRequestNumber(prefix: string, rocYear: number, sequence: number): string {
-  const separator = prefix.endsWith('-') ? '' : '-';
-  return `${prefix}${separator}${rocYear}-${String(sequence).padStart(5, '0')}`;
+  return `${requestNumberStem(prefix, rocYear)}${String(sequence).padStart(SEQUENCE_DIGITS, '0')}`;
 }
 
 /**

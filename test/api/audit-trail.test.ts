@@ -38,6 +38,30 @@ describe('the tamper-evident audit trail (SEC-3)', () => {
     expect(await auditRepository.verify(t.database.db, 7)).toMatchObject({ firstBreak: null });
   });
 
+  it('hashes in the database what the check hashes again, whatever the text (one call per record)', async () => {
+    const odd = ['引號 " 與 \\ 反斜線', 'line\nbreak\ttab', '𠀋 outside the BMP 👍', '\u0001 control', ''];
+    // Outside a transaction too: the call is one statement.
+    for (const [i, text] of odd.entries()) {
+      await auditRepository.append(t.database.db, {
+        actorId: i % 2 ? staff.user.id : null,
+        action: `test.${text}`,
+        objectType: i % 2 ? undefined : text,
+        objectId: text,
+        ip: i % 2 ? '2001:db8::1' : null,
+        data: { text, nested: { list: [text, i, null, true], 'key "quoted"': 1.5 }, when: new Date(0) },
+      });
+    }
+    await Promise.all(
+      odd.map((text) =>
+        auditRepository.append(t.database.db, { actorId: null, action: 'test.concurrent', data: { text } }),
+      ),
+    );
+    const rows = await t.database.db.selectFrom('audit_log').select(['id', 'at']).orderBy('id').execute();
+    // The instant is taken under the chain's lock: it never falls as the ids rise.
+    rows.slice(1).forEach((r, i) => expect(r.at.getTime()).toBeGreaterThanOrEqual(rows[i]!.at.getTime()));
+    expect(await auditRepository.verify(t.database.db, 4)).toMatchObject({ firstBreak: null });
+  });
+
   it('names the first record altered directly in the database', async () => {
     const target = await t.database.db
       .selectFrom('audit_log')

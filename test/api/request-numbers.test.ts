@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRequestNumber } from '../../src/domain/request-number.js';
 import { TestApp, type Session } from '../helpers/test-app.js';
 
 describe('request numbers (000 附件一: CTSP- + year + sequence)', () => {
@@ -39,6 +40,20 @@ describe('request numbers (000 附件一: CTSP- + year + sequence)', () => {
     const after = await t.fileRequest(desk);
     const seq = (n: string) => Number(n.split('-').at(-1));
     expect(seq(after.number)).toBe(seq(before.number) + 1);
+  });
+
+  it('grows past five digits as the domain writes it (the database builds the number)', async () => {
+    // A year of this agency's: 99,998 filed before.
+    await t.database.db
+      .insertInto('request_number_counters')
+      .values({ prefix: 'CTSP-', year: 114, last_value: 99_998 })
+      .execute();
+    t.clock.current = new Date('2025-06-02T02:00:00Z');
+    desk = await t.login(desk.user);
+    const numbers = [];
+    for (let i = 0; i < 2; i++) numbers.push((await t.fileRequest(desk)).number);
+    expect(numbers).toEqual([formatRequestNumber('CTSP-', 114, 99_999), formatRequestNumber('CTSP-', 114, 100_000)]);
+    expect(numbers).toEqual(['CTSP-114-99999', 'CTSP-114-100000']);
   });
 
   it('starts again at 1 in a new ROC year, by Taipei time', async () => {

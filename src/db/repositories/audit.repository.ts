@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { auditHash, checkChain, type ChainBreak } from '../../domain/audit-chain.js';
+import { auditContentParts, checkChain, type ChainBreak } from '../../domain/audit-chain.js';
 import type { Executor, Tx } from '../database.js';
 import { escapeLike } from './organisation.repository.js';
 import { plannedPerCall } from '../preparable.js';
@@ -13,47 +13,29 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
-/** Any fixed number: the key of the advisory lock that orders appends to the chain. */
+/**
+ * Any fixed number: the key of the advisory lock that orders appends to the chain. The same key
+ * is in `govdesk_audit_append` (migration 20261124T0930).
+ */
 const CHAIN_LOCK = 726_173_001;
 
-async function appendInTx(tx: Tx, entry: AuditEntry): Promise<void> {
-  // One writer at a time extends the chain; the lock ends with the transaction.
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(tx);
-  const last = await tx
-    .selectFrom('audit_log')
-    .select(['id', 'hash'])
-    .orderBy('id', 'desc')
-    // In the text: given `limit $1` the planner costs a generic plan for a tenth of the log and
-    // plans this statement, which every audited change runs, at every call.
-    .limit(sql.lit(1))
-    .executeTakeFirst();
+/**
+ * Appends a record in one call: the function takes the chain's lock (held to the commit), reads
+ * the tail, stamps the instant and hashes the content the record's parts give (SEC-3).
+ */
+async function appendRecord(db: Executor, entry: AuditEntry): Promise<void> {
   const record = {
-    id: (last?.id ?? 0) + 1,
-    // Millisecond precision, so the instant hashed is the instant stored.
-    at: new Date(Date.now()),
     actorId: entry.actorId,
     action: entry.action,
     objectType: entry.objectType ?? null,
     objectId: entry.objectId ?? null,
     ip: entry.ip ?? null,
+    // As the database gives it back: what the check hashes again.
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
   };
-  const prevHash = last?.hash ?? null;
-  await tx
-    .insertInto('audit_log')
-    .values({
-      id: record.id,
-      at: record.at,
-      actor_id: record.actorId,
-      action: record.action,
-      object_type: record.objectType,
-      object_id: record.objectId,
-      ip: record.ip,
-      data: JSON.stringify(record.data),
-      prev_hash: prevHash,
-      hash: auditHash(prevHash, record),
-    })
-    .execute();
+  const { head, middle, tail } = auditContentParts(record);
+  await sql`select govdesk_audit_append(${record.actorId}, ${record.action}, ${record.objectType},
+    ${record.objectId}, ${record.ip}, ${JSON.stringify(record.data)}::jsonb, ${head}, ${middle}, ${tail})`.execute(db);
 }
 
 /**
@@ -78,8 +60,7 @@ async function purgeAnchor(db: Executor): Promise<{ id: number; hash: string } |
 /** The audit trail (SEC-3): append-only and hash-chained; written in the transaction of the change it records. */
 export const auditRepository = {
   append(db: Executor, entry: AuditEntry): Promise<void> {
-    if (db.isTransaction) return appendInTx(db as Tx, entry);
-    return db.transaction().execute((tx) => appendInTx(tx, entry));
+    return appendRecord(db, entry);
   },
 
   /** Searches the trail, newest first (SEC-3: auditors search and export, change nothing). */
@@ -137,7 +118,7 @@ export const auditRepository = {
       const result = await tx.deleteFrom('audit_log').where('id', '<=', last.id).executeTakeFirst();
       removed = Number(result.numDeletedRows);
     }
-    await appendInTx(tx, {
+    await appendRecord(tx, {
       actorId,
       action: 'audit.purged',
       data: {

@@ -1,35 +1,67 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 
+/** A notice in the app, as rendered for one user. */
+export type NoticeRow = {
+  userId: string;
+  kind: string;
+  requestId: string | null;
+  title: { zh: string; en: string };
+  body: { zh: string; en: string };
+  at: Date;
+};
+
+/** A mail for the outbox; `kept` without SMTP, for an administrator to read. */
+export type MailRow = {
+  to: string;
+  userId: string | null;
+  subject: string;
+  body: string;
+  status: 'pending' | 'kept';
+  at: Date;
+};
+
+const outboxRow = (m: MailRow) => ({
+  to_address: m.to,
+  to_user_id: m.userId,
+  subject: m.subject,
+  body: m.body,
+  status: m.status,
+  created_at: m.at,
+  next_attempt_at: m.at,
+});
+
+const notificationRow = (r: NoticeRow) => ({
+  user_id: r.userId,
+  kind: r.kind,
+  request_id: r.requestId,
+  title: r.title.zh,
+  title_en: r.title.en,
+  body: r.body.zh,
+  body_en: r.body.en,
+  created_at: r.at,
+});
+
 /** In-app notifications, mail preferences and the mail outbox. */
 export const notificationRepository = {
-  insert(
-    db: Executor,
-    rows: ReadonlyArray<{
-      userId: string;
-      kind: string;
-      requestId: string | null;
-      title: { zh: string; en: string };
-      body: { zh: string; en: string };
-      at: Date;
-    }>,
-  ): Promise<unknown> {
-    if (rows.length === 0) return Promise.resolve();
-    return db
-      .insertInto('notifications')
-      .values(
-        rows.map((r) => ({
-          user_id: r.userId,
-          kind: r.kind,
-          request_id: r.requestId,
-          title: r.title.zh,
-          title_en: r.title.en,
-          body: r.body.zh,
-          body_en: r.body.en,
-          created_at: r.at,
-        })),
-      )
-      .execute();
+  /**
+   * Writes notices in the app and the mail that carries them in one statement (the mail as a
+   * data-modifying `with`): a notice is often written while a lock is held to the commit (a
+   * filing's number, the audit chain), and each statement is a round trip.
+   */
+  async write(db: Executor, notices: ReadonlyArray<NoticeRow>, mails: ReadonlyArray<MailRow>): Promise<void> {
+    if (notices.length === 0 && mails.length === 0) return;
+    if (notices.length === 0) {
+      await db.insertInto('mail_outbox').values(mails.map(outboxRow)).execute();
+    } else if (mails.length === 0) {
+      await db.insertInto('notifications').values(notices.map(notificationRow)).execute();
+    } else {
+      await db
+        .with('mailed', (qb) => qb.insertInto('mail_outbox').values(mails.map(outboxRow)).returning('id'))
+        .insertInto('notifications')
+        .values(notices.map(notificationRow))
+        .execute();
+    }
   },
 
   list(db: Executor, userId: string, options: { unreadOnly: boolean; limit: number }) {
@@ -110,32 +142,8 @@ export const notificationRepository = {
       .execute();
   },
 
-  queueMail(
-    db: Executor,
-    mails: ReadonlyArray<{
-      to: string;
-      userId: string | null;
-      subject: string;
-      body: string;
-      status: 'pending' | 'kept';
-      at: Date;
-    }>,
-  ): Promise<unknown> {
-    if (mails.length === 0) return Promise.resolve();
-    return db
-      .insertInto('mail_outbox')
-      .values(
-        mails.map((m) => ({
-          to_address: m.to,
-          to_user_id: m.userId,
-          subject: m.subject,
-          body: m.body,
-          status: m.status,
-          created_at: m.at,
-          next_attempt_at: m.at,
-        })),
-      )
-      .execute();
+  queueMail(db: Executor, mails: ReadonlyArray<MailRow>): Promise<void> {
+    return notificationRepository.write(db, [], mails);
   },
 
   /**

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { RequestScope } from '../../domain/policies.js';
+import { SEQUENCE_DIGITS } from '../../domain/request-number.js';
 import type {
   EscalationTier,
   RequestEventKind,
@@ -239,33 +240,40 @@ const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
 /** Requests, their numbers, history, comments and attachments. */
 export const requestRepository = {
   /**
-   * The next number of a year. The counter row stays locked until the transaction ends, so
-   * concurrent filings queue and a rolled-back filing gives its number back: no gaps, no twins.
+   * Numbers a filing with its year's next number, in one statement: the counter's row stays
+   * locked until the transaction ends, so concurrent filings queue and a rolled-back filing gives
+   * its number back (no gaps, no twins). The number is the year's stem and the sequence with at
+   * least `SEQUENCE_DIGITS` digits, as `formatRequestNumber` writes it. The filing's "waits for"
+   * keys and its clocks' summary go into the same update when given.
    */
-  async nextSequence(db: Executor, prefix: string, year: number): Promise<number> {
+  async takeNumber(
+    db: Executor,
+    id: string,
+    year: { prefix: string; year: number; stem: string },
+    also: DerivedColumns = {},
+  ): Promise<string> {
     const row = await db
-      .insertInto('request_number_counters')
-      .values({ prefix, year, last_value: 1 })
-      .onConflict((oc) =>
-        oc.columns(['prefix', 'year']).doUpdateSet({
-          last_value: sql`request_number_counters.last_value + 1`,
-        }),
+      .with('counter', (qb) =>
+        qb
+          .insertInto('request_number_counters')
+          .values({ prefix: year.prefix, year: year.year, last_value: 1 })
+          .onConflict((oc) =>
+            oc.columns(['prefix', 'year']).doUpdateSet({
+              last_value: sql`request_number_counters.last_value + 1`,
+            }),
+          )
+          .returning('last_value'),
       )
-      .returning('last_value')
-      .executeTakeFirstOrThrow();
-    return row.last_value;
-  },
-
-  /**
-   * Numbers a filing (the number taken with `nextSequence` in the same transaction), and sets its
-   * "waits for" keys and its clocks' summary in the same update when given.
-   */
-  async setNumber(db: Executor, id: string, number: string, also: DerivedColumns = {}): Promise<void> {
-    await db
       .updateTable('requests')
-      .set({ number, ...derivedColumns(also) })
-      .where('id', '=', id)
-      .execute();
+      .from('counter')
+      .set({
+        number: sql<string>`${year.stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0')`,
+        ...derivedColumns(also),
+      })
+      .where('requests.id', '=', id)
+      .returning('requests.number')
+      .executeTakeFirstOrThrow();
+    return row.number;
   },
 
   insert(db: Executor, row: NewRequestRow) {

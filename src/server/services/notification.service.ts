@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { NOTICE_KINDS, renderNotice, type NoticeKind, type NoticeParams } from '../../domain/notices.js';
 import type { Executor } from '../../db/database.js';
-import { notificationRepository } from '../../db/repositories/notification.repository.js';
+import { notificationRepository, type MailRow } from '../../db/repositories/notification.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import type { Role } from '../../shared/roles.js';
 import type { ServiceContext } from './context.js';
@@ -9,10 +9,64 @@ import type { ServiceContext } from './context.js';
 const MAX_ATTEMPTS = 6;
 const LEASE_MS = 5 * 60_000;
 
+/** The users a notice goes to, and the addresses of those who get it by mail. */
+export type Addressees = { recipients: readonly string[]; mailTo: ReadonlyMap<string, string> };
+
 /** Notices in the app and by mail (issue 4): written with the change that causes them. */
 export function notificationService(ctx: ServiceContext) {
   const { db, config } = ctx;
   let transport: Transporter | undefined;
+
+  /**
+   * Who gets a notice of this kind, and at which address by mail: read before the notice is
+   * written, so that a filing reads it before it takes its number (`heldNotices`).
+   */
+  async function addressees(executor: Executor, userIds: readonly string[], kind: NoticeKind): Promise<Addressees> {
+    const recipients = [...new Set(userIds)];
+    const mailTo = new Map(
+      (await notificationRepository.mailRecipients(executor, recipients, kind)).map((u) => [u.id, u.email]),
+    );
+    return { recipients, mailTo };
+  }
+
+  /** Writes a notice to its addressees, in the app and by mail, in one statement. */
+  async function send(
+    executor: Executor,
+    to: Addressees,
+    kind: NoticeKind,
+    requestId: string | null,
+    params: NoticeParams,
+  ): Promise<void> {
+    if (to.recipients.length === 0) return;
+    const now = ctx.now();
+    const notice = renderNotice(kind, params);
+    const link = requestId ? `\n\n${config.publicUrl}/requests/${requestId}` : '';
+    const mails: MailRow[] = [];
+    for (const userId of to.recipients) {
+      const email = to.mailTo.get(userId);
+      if (!email) continue;
+      mails.push({
+        to: email,
+        userId,
+        subject: notice.title['zh-TW'],
+        body: `${notice.body['zh-TW']}${link}\n\n——\n${notice.title.en}\n${notice.body.en}${link}\n`,
+        status: config.smtpUrl ? 'pending' : 'kept',
+        at: now,
+      });
+    }
+    await notificationRepository.write(
+      executor,
+      to.recipients.map((userId) => ({
+        userId,
+        kind,
+        requestId,
+        title: { zh: notice.title['zh-TW'], en: notice.title.en },
+        body: { zh: notice.body['zh-TW'], en: notice.body.en },
+        at: now,
+      })),
+      mails,
+    );
+  }
 
   return {
     /** Holders of any of the roles, for notices addressed to a role (the desk, a tier). */
@@ -22,7 +76,8 @@ export function notificationService(ctx: ServiceContext) {
 
     /**
      * Notifies users in the app, and by mail unless they turned that kind off; runs inside the
-     * caller's transaction, so a notice exists exactly when its cause does.
+     * caller's transaction, so a notice exists exactly when its cause does. Two statements: who
+     * gets it by mail, then the notices and their mail.
      */
     async notify(
       executor: Executor,
@@ -31,40 +86,11 @@ export function notificationService(ctx: ServiceContext) {
       requestId: string | null,
       params: NoticeParams,
     ): Promise<void> {
-      const recipients = [...new Set(userIds)];
-      if (recipients.length === 0) return;
-      const now = ctx.now();
-      const notice = renderNotice(kind, params);
-      await notificationRepository.insert(
-        executor,
-        recipients.map((userId) => ({
-          userId,
-          kind,
-          requestId,
-          title: { zh: notice.title['zh-TW'], en: notice.title.en },
-          body: { zh: notice.body['zh-TW'], en: notice.body.en },
-          at: now,
-        })),
-      );
-      const addresses = new Map(
-        (await notificationRepository.mailRecipients(executor, recipients, kind)).map((u) => [u.id, u.email]),
-      );
-      const mails = [];
-      for (const userId of recipients) {
-        const email = addresses.get(userId);
-        if (!email) continue;
-        const link = requestId ? `\n\n${config.publicUrl}/requests/${requestId}` : '';
-        mails.push({
-          to: email,
-          userId,
-          subject: notice.title['zh-TW'],
-          body: `${notice.body['zh-TW']}${link}\n\n——\n${notice.title.en}\n${notice.body.en}${link}\n`,
-          status: config.smtpUrl ? ('pending' as const) : ('kept' as const),
-          at: now,
-        });
-      }
-      await notificationRepository.queueMail(executor, mails);
+      await send(executor, await addressees(executor, userIds, kind), kind, requestId, params);
     },
+
+    addressees,
+    send,
 
     /** A notice by mail only, to someone without an account (a public application's applicant). */
     async mailNotice(executor: Executor, to: string, kind: NoticeKind, params: NoticeParams): Promise<void> {

@@ -12,7 +12,7 @@ import {
   type Actor,
   type RequestAccessFacts,
 } from '../../domain/policies.js';
-import { formatRequestNumber, provisionalNumber, rocYearOf } from '../../domain/request-number.js';
+import { provisionalNumber, requestNumberStem, rocYearOf } from '../../domain/request-number.js';
 import { localDateOf } from '../../domain/calendar/working-time.js';
 import {
   activeStateIds,
@@ -319,15 +319,14 @@ export function requestService(
   /**
    * A filing's number (000 附件一: `CTSP-115-00001`), taken last in its transaction: the year's
    * counter stays locked from here to the commit (a rolled-back filing gives its number back), so
-   * concurrent filings queue only for the few statements that follow. The new request's "waits
-   * for" keys and its clocks' summary are written with its number, in the same update.
+   * concurrent filings queue only for what follows: the held notices (one statement each) and the
+   * audit record (one call). The counter, the number and the new request's "waits for" keys and
+   * clocks' summary are one statement.
    */
-  async function takeNumber(tx: Executor, id: string, now: Date, also: DerivedColumns): Promise<string> {
+  function takeNumber(tx: Executor, id: string, now: Date, also: DerivedColumns): Promise<string> {
     const year = rocYearOf(now);
-    const sequence = await requestRepository.nextSequence(tx, config.requestPrefix, year);
-    const number = formatRequestNumber(config.requestPrefix, year, sequence);
-    await requestRepository.setNumber(tx, id, number, also);
-    return number;
+    const stem = requestNumberStem(config.requestPrefix, year);
+    return requestRepository.takeNumber(tx, id, { prefix: config.requestPrefix, year, stem }, also);
   }
 
   function requireOpen(row: RequestRow, allowed: boolean): void {
