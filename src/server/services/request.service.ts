@@ -27,7 +27,7 @@ import {
   type Workflow,
   type WorkflowState,
 } from '../../domain/workflow/index.js';
-import { auditRepository } from '../../db/repositories/audit.repository.js';
+import { auditRepository, type AuditEntry } from '../../db/repositories/audit.repository.js';
 import { organisationRepository, type OrganisationStructure } from '../../db/repositories/organisation.repository.js';
 import {
   requestRepository,
@@ -637,6 +637,7 @@ export function requestService(
           for (const file of files) checkScanExport(row, label, file);
         }
         const ids: string[] = [];
+        const audited: AuditEntry[] = [];
         for (const file of files) {
           const sha256 = createHash('sha256').update(file.content).digest('hex');
           const a = await requestRepository.insertAttachment(tx, {
@@ -658,7 +659,7 @@ export function requestService(
             at: now,
             data: { attachmentId: a.id, fileName: a.file_name, size: a.size, document: a.document, device: a.device },
           });
-          await auditRepository.append(tx, {
+          audited.push({
             actorId: actor.userId,
             action: 'request.attachment_added',
             objectType: 'attachment',
@@ -668,6 +669,8 @@ export function requestService(
           });
         }
         await requestRepository.touch(tx, id, now);
+        // Last, after every file is written: the audit chain's lock is held to the commit.
+        for (const entry of audited) await auditRepository.append(tx, entry);
         return ids;
       });
     },
@@ -758,6 +761,11 @@ export function requestService(
           at: now,
           data: { from: row.assignee_id, to: assigneeId, toName: assigneeName },
         });
+        if (assigneeId && assigneeId !== actor.userId) {
+          await notifications.notify(tx, [assigneeId], 'action_waiting', id, noticeParams(row));
+        }
+        await refreshWaiting(tx, id);
+        // Last: the audit chain's lock is held from here to the commit.
         await auditRepository.append(tx, {
           actorId: actor.userId,
           action: 'request.assigned',
@@ -766,10 +774,6 @@ export function requestService(
           ip: origin.ip,
           data: { from: row.assignee_id, to: assigneeId },
         });
-        if (assigneeId && assigneeId !== actor.userId) {
-          await notifications.notify(tx, [assigneeId], 'action_waiting', id, noticeParams(row));
-        }
-        await refreshWaiting(tx, id);
       });
     },
 
