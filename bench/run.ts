@@ -209,6 +209,8 @@ try {
     selectRates.push(await pkSelectCeiling(db, url, connections, probeMs, ids));
   }
   log(`ceilings: INSERT ${median(insertRates).toFixed(0)}/s, PK SELECT ${median(selectRates).toFixed(0)}/s`);
+  // GovDesk's statements, planned as its own connections plan them (src/db/database.ts).
+  if (!embedded) await db.query('set max_parallel_workers_per_gather = 0');
   const sweep = await timeSweep(db, runs);
   log(
     `SLA sweep: ${sweep.ms.toFixed(1)} ms to find ${sweep.dueClocks} due of ${sweep.openClocks} open clocks, ` +

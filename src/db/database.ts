@@ -44,6 +44,11 @@ export async function openDatabase(options: {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: 10,
+      // No parallel workers for GovDesk's statements: at ten connections on two cores, a list
+      // whose plan went parallel waited for its workers to start (a two-character search at a
+      // million: 106 ms alone, 37 ms without them), and none of its statements ran faster with
+      // them (bench/README.md, eighth round). An `options` in the URL replaces this one.
+      options: '-c max_parallel_workers_per_gather=0',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === DATE_OID) return (v: string) => v;
