@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { RequestScope } from '../../domain/policies.js';
-import { SEQUENCE_DIGITS } from '../../domain/request-number.js';
+import { requestNumberStem, SEQUENCE_DIGITS } from '../../domain/request-number.js';
 import type {
   EscalationTier,
   RequestEventKind,
@@ -249,14 +249,16 @@ export const requestRepository = {
   async takeNumber(
     db: Executor,
     id: string,
-    year: { prefix: string; year: number; stem: string },
+    prefix: string,
+    rocYear: number,
     also: DerivedColumns = {},
   ): Promise<string> {
+    const stem = requestNumberStem(prefix, rocYear);
     const row = await db
       .with('counter', (qb) =>
         qb
           .insertInto('request_number_counters')
-          .values({ prefix: year.prefix, year: year.year, last_value: 1 })
+          .values({ prefix, year: rocYear, last_value: 1 })
           .onConflict((oc) =>
             oc.columns(['prefix', 'year']).doUpdateSet({
               last_value: sql`request_number_counters.last_value + 1`,
@@ -267,7 +269,7 @@ export const requestRepository = {
       .updateTable('requests')
       .from('counter')
       .set({
-        number: sql<string>`${year.stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0')`,
+        number: sql<string>`${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0')`,
         ...derivedColumns(also),
       })
       .where('requests.id', '=', id)

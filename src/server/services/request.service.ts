@@ -12,7 +12,7 @@ import {
   type Actor,
   type RequestAccessFacts,
 } from '../../domain/policies.js';
-import { provisionalNumber, requestNumberStem, rocYearOf } from '../../domain/request-number.js';
+import { provisionalNumber, rocYearOf } from '../../domain/request-number.js';
 import { localDateOf } from '../../domain/calendar/working-time.js';
 import {
   activeStateIds,
@@ -324,9 +324,7 @@ export function requestService(
    * clocks' summary are one statement.
    */
   function takeNumber(tx: Executor, id: string, now: Date, also: DerivedColumns): Promise<string> {
-    const year = rocYearOf(now);
-    const stem = requestNumberStem(config.requestPrefix, year);
-    return requestRepository.takeNumber(tx, id, { prefix: config.requestPrefix, year, stem }, also);
+    return requestRepository.takeNumber(tx, id, config.requestPrefix, rocYearOf(now), also);
   }
 
   function requireOpen(row: RequestRow, allowed: boolean): void {
