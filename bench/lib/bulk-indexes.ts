@@ -258,25 +258,35 @@ export async function completeRebuild(
     const workers = [db, ...others];
     const queue = [...builds];
     let failed: unknown;
-    await Promise.all(
-      workers.map(async (w, i) => {
-        await w.query(`set maintenance_work_mem = '${options.maintenanceWorkMem}'`);
-        // One process per connection: a B-tree build's own workers would take the core a GIN build is on.
-        if (workers.length > 1) await w.query(`set max_parallel_maintenance_workers = 0`);
-        try {
-          for (let next = queue.shift(); next && failed === undefined; next = queue.shift()) {
-            const t = performance.now();
-            await w.query(next.sql);
-            options.log(`  re-created ${next.name} (${seconds(t)}, connection ${i + 1})`);
+    const parallelOff = workers.length > 1;
+    try {
+      // Every connection is set up before any takes a build, so that each starts with one at once.
+      await Promise.all(
+        workers.map(async (w) => {
+          await w.query(`set maintenance_work_mem = '${options.maintenanceWorkMem}'`);
+          // One process per connection: a B-tree build's own workers would take the core a GIN build is on.
+          if (parallelOff) await w.query(`set max_parallel_maintenance_workers = 0`);
+        }),
+      );
+      await Promise.all(
+        workers.map(async (w, i) => {
+          try {
+            for (let next = queue.shift(); next && failed === undefined; next = queue.shift()) {
+              const t = performance.now();
+              await w.query(next.sql);
+              options.log(`  re-created ${next.name} (${seconds(t)}, connection ${i + 1})`);
+            }
+          } catch (error) {
+            failed ??= error;
           }
-        } catch (error) {
-          failed ??= error;
-        } finally {
-          await w.query('reset maintenance_work_mem').catch(() => {});
-          if (workers.length > 1) await w.query('reset max_parallel_maintenance_workers').catch(() => {});
-        }
-      }),
-    );
+        }),
+      );
+    } finally {
+      for (const w of workers) {
+        await w.query('reset maintenance_work_mem').catch(() => {});
+        if (parallelOff) await w.query('reset max_parallel_maintenance_workers').catch(() => {});
+      }
+    }
     if (failed !== undefined) {
       options.log(`  the rebuild stopped; the next bench:data (or bench --keep-data) finishes it from its journal`);
       throw failed;
