@@ -43,6 +43,17 @@ describe('the schema', () => {
   it('migrates an up-to-date database without change', async () => {
     expect(await migrateToLatest(h.db)).toEqual([]);
   });
+
+  it('refuses a database a newer release has migrated further', async () => {
+    const newer = '29991231T0000-from-a-newer-release';
+    await sql`insert into kysely_migration (name, timestamp) values (${newer}, now())`.execute(h.db);
+    try {
+      await expect(migrateToLatest(h.db)).rejects.toThrow(newer);
+    } finally {
+      await sql`delete from kysely_migration where name = ${newer}`.execute(h.db);
+    }
+    expect(await migrateToLatest(h.db)).toEqual([]);
+  });
 });
 
 describe('the embedded database on disk', () => {
