@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { installed } from '../../install-dir.js';
 import { DomainError } from '../../domain/errors.js';
 import { abilitiesOf, type Actor } from '../../domain/policies.js';
 import {
@@ -25,10 +26,8 @@ import type { RequestType } from '../../shared/request-vocabulary.js';
 import type { Origin, ServiceContext } from './context.js';
 
 const ROUTING_LOADED_KEY = 'web_content_routing_loaded';
-/** 附件二 as GovDesk ships it (resources/reference), from src/ and dist/ alike. */
-const SHIPPED_ROUTING = fileURLToPath(
-  new URL('../../../resources/reference/web-content-routing.json', import.meta.url),
-);
+/** 附件二 as GovDesk ships it (resources/reference). */
+const SHIPPED_ROUTING = installed('resources', 'reference', 'web-content-routing.json');
 /** A process re-reads the definitions at most this often, to see versions other processes published. */
 const REFRESH_MS = 30_000;
 
@@ -44,12 +43,15 @@ function requireAdmin(actor: Actor): void {
 export function workflowService(ctx: ServiceContext) {
   const { db } = ctx;
   let cache: { catalogue: WorkflowCatalogue; fingerprint: string; checkedAt: number } | undefined;
-  let shippedPublished = false;
+  /** The shipped definitions, loaded once, by `type@version`; undefined until published. */
+  let shipped: Map<string, Workflow> | undefined;
+  const keyOf = (type: string, version: number) => `${type}@${version}`;
 
   async function publishShipped(executor: Executor): Promise<void> {
-    if (shippedPublished) return;
+    if (shipped) return;
     // The shipped files' schemas are proved to compile by the test suite (and compiled when used).
-    for (const wf of loadShippedDefinitions(undefined, { compileSchemas: 'on-first-use' })) {
+    const loaded = loadShippedDefinitions(undefined, { compileSchemas: 'on-first-use' });
+    for (const wf of loaded) {
       const { type, version } = wf.definition;
       await workflowRepository.insert(executor, {
         type,
@@ -59,7 +61,7 @@ export function workflowService(ctx: ServiceContext) {
         createdBy: null,
       });
     }
-    shippedPublished = true;
+    shipped = new Map(loaded.map((wf) => [keyOf(wf.definition.type, wf.definition.version), wf]));
   }
 
   /** Every published version; pass the open transaction when there is one (PGlite has one connection). */
@@ -74,6 +76,12 @@ export function workflowService(ctx: ServiceContext) {
     }
     const workflows: Workflow[] = [];
     for (const row of await workflowRepository.all(executor)) {
+      // A stored version as shipped is the one just loaded from its file (a start saves loading it twice).
+      const same = shipped?.get(keyOf(row.type, row.version));
+      if (same && isDeepStrictEqual(same.definition, row.definition)) {
+        workflows.push(same);
+        continue;
+      }
       // Stored versions were checked when published (their schemas are compiled when first used);
       // one that no longer loads is a bug to see at once.
       const loaded = loadDefinition(row.definition, { compileSchemas: 'on-first-use' });
