@@ -13,6 +13,11 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
+  // Whenever nothing holds Node's event loop (no timer, socket or file request), Node waits for
+  // V8's background tasks to finish. Until the server listens, those are mostly the optimising
+  // compiles of PGlite's WebAssembly: a start would stand still for a quarter of a second while
+  // they ran. Holding the loop lets the compiles run beside the start instead.
+  const holdLoop = setInterval(() => {}, 60_000);
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.dataDir,
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
   const stopWorker = startWorker(app.services, config.workerIntervalMs, app.log);
   const address = await app.listen({ port: config.port, host: config.host });
+  clearInterval(holdLoop);
   say(
     `GovDesk listening on ${address.replace('[::1]', 'localhost')} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL server'})`,
   );
