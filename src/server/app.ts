@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
+import { installed } from '../install-dir.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { problemOf, errorHandler, sendProblem } from './problem.js';
 import { registerAuthentication } from './plugins/authentication.js';
@@ -64,8 +64,8 @@ declare module 'fastify' {
   }
 }
 
-/** The built web app; the same path from src/server (tsx) and dist/server (compiled). */
-const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+/** The built web app. */
+const WEB_ROOT = installed('dist', 'web');
 
 export type AppOptions = {
   config: Config;
@@ -200,7 +200,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   deputyRoutes(app, deps);
   dcDocumentRoutes(app, { dcDocuments: dcDocumentService(ctx) });
 
-  const hasWeb = fs.existsSync(`${WEB_ROOT}index.html`);
+  const hasWeb = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: WEB_ROOT,

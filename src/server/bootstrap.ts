@@ -6,12 +6,12 @@ import { DEMO_AGENCY, DEMO_UNITS, DEMO_USERS, type DemoUser } from '../domain/de
 import type { Db } from '../db/database.js';
 import { auditRepository } from '../db/repositories/audit.repository.js';
 import { organisationRepository } from '../db/repositories/organisation.repository.js';
-import { fileURLToPath } from 'node:url';
+import { installed } from '../install-dir.js';
 import { hashPassword } from './auth/password.js';
 import { loadShippedCalendars } from './services/calendar.service.js';
 
-/** The office calendar files shipped with GovDesk (SLA-1); the same path from src/ and dist/. */
-export const SHIPPED_CALENDAR_DIR = fileURLToPath(new URL('../../resources/tw-gov-calendar/', import.meta.url));
+/** The office calendar files shipped with GovDesk (SLA-1). */
+export const SHIPPED_CALENDAR_DIR = installed('resources', 'tw-gov-calendar');
 
 type Say = (line: string) => void;
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installed } from '../../install-dir.js';
 import { REQUEST_TYPES } from '../../shared/request-vocabulary.js';
 import { loadDefinition, type LoadOptions, type Workflow } from './validate.js';
 
-/** The folder of the shipped definitions, from src/ and from dist/ alike. */
-export const SHIPPED_WORKFLOWS_DIR = fileURLToPath(new URL('../../../resources/workflows/', import.meta.url));
+/** The folder of the shipped definitions. */
+export const SHIPPED_WORKFLOWS_DIR = installed('resources', 'workflows');
 
 const FILE = /^([a-z_]+)\.v(\d+)\.json$/;
 
