@@ -71,6 +71,12 @@ describe('filing and following a request (INT-6, DESK-1)', () => {
     expect(await history.textContent()).toMatch(/建立申請單.*新增附件.*新增留言/s);
     expect(await history.textContent()).toContain('王小明');
 
+    // Its printed form (附件一), drawn by the server with its embedded font (DOC-1).
+    const pdfLink = await page.getByRole('link', { name: '下載 PDF' }).getAttribute('href');
+    const pdf = await page.request.get(pdfLink ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
     await page.getByRole('button', { name: '登出' }).click();
     await page.waitForURL('**/sign-in');
     await staff.close();

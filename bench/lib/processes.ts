@@ -12,7 +12,10 @@ export type Listening = {
   stop: () => Promise<void>;
 };
 
-/** Starts `node --import tsx <script>` and waits for `pattern` (whose first group is the URL) on stdout. */
+/**
+ * Starts `node <script>` (through tsx for a `.ts` script) and waits for `pattern` (whose first
+ * group is the URL) on stdout.
+ */
 export async function startListening(
   script: string,
   env: Record<string, string>,
@@ -20,7 +23,8 @@ export async function startListening(
   nodeArgs: string[] = [],
 ): Promise<Listening> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GOVDESK_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

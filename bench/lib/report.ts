@@ -19,7 +19,8 @@ export type Report = {
   machine: { cpus: number; cpu: string; memoryGiB: number };
   settings: { requests: number; runs: number; seconds: number; connections: number };
   data: { requests: number; events: number; comments: number; clocks: number; openClocks: number; seconds: number };
-  startup: { emptyMs: number; loadedMs: number; note: string };
+  /** `bundledMs`: `npm start`'s server (dist/govdesk.js), the median of `bundledRuns`; absent without a build. */
+  startup: { emptyMs: number; loadedMs: number; note: string; bundledMs?: number; bundledRuns?: number[] };
   ceilings: {
     insertPerSecond: number;
     pkSelectPerSecond: number;
@@ -116,9 +117,12 @@ export function renderMarkdown(r: Report, embedded: boolean): string {
       `| SLA sweep: every due clock locked in one statement (no worker does this) | ${ms(r.sweep.lockAllMs)} | ${r.sweep.dueClocks} | |`,
     );
   for (const [name, q] of Object.entries(r.sql)) lines.push(`| SQL: ${name} | ${ms(q.ms)} | ${q.rows} | |`);
-  lines.push(
-    `| start to ready, loaded database (${r.startup.note}) | ${n0(r.startup.loadedMs)} | | ${embedded ? `≤ 3000 ms: ${r.startup.loadedMs <= 3000 ? 'met' : '**missed**'}` : ''} |`,
-  );
+  const bundled = r.startup.bundledMs;
+  if (bundled !== undefined)
+    lines.push(
+      `| \`npm start\` to ready, loaded database (node dist/govdesk.js to "listening", median of ${r.startup.bundledRuns?.length ?? 1}) | ${n0(bundled)} | | ${embedded ? `≤ 3000 ms: ${bundled <= 3000 ? 'met' : '**missed**'}` : ''} |`,
+    );
+  lines.push(`| start to ready, loaded database (${r.startup.note}) | ${n0(r.startup.loadedMs)} | | |`);
   lines.push(`| start to ready, first start (migrations, demo agency) | ${n0(r.startup.emptyMs)} | | |`, '');
   if (Object.keys(r.plans).length) {
     lines.push('## Plans of the hot queries (EXPLAIN ANALYZE, BUFFERS)', '');

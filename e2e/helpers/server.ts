@@ -14,11 +14,12 @@ export type RunningServer = {
 };
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const MAIN = path.join(REPO, 'dist/server/main.js');
+/** What `npm start` runs: the bundled server (scripts/bundle-server.mjs). */
+const MAIN = path.join(REPO, 'dist/govdesk.js');
 const LISTENING = /GovDesk listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 /**
- * Starts the built server (dist/server/main.js) on a free port with the demo agency, and resolves
+ * Starts the built server (dist/govdesk.js, as `npm start` does) on a free port with the demo agency, and resolves
  * once it says where it listens. Its data directory is fresh, or a copy of `template` (the data
  * directory of a server started and stopped before: migrated, with the demo agency), which saves
  * each test file the first start's migrations and seeding.
