@@ -9,12 +9,13 @@ import { fileURLToPath } from 'node:url';
  * `import.meta.url`.
  */
 function findInstallDir(from: string): string {
-  for (let dir = from; ;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`No package.json above ${from}: GovDesk's files are not where it runs`);
     dir = parent;
   }
+  return dir;
 }
 
 export const INSTALL_DIR = findInstallDir(path.dirname(fileURLToPath(import.meta.url)));

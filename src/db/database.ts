@@ -86,10 +86,8 @@ export async function openDatabase(options: {
  * catalogue for its tables (twice) and takes its lock: a fifth of a second on PGlite.
  */
 async function upToDate(db: Db): Promise<boolean> {
-  const { rows } = await sql<{
-    present: boolean;
-  }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
-  if (!rows[0]?.present) return false;
+  const table = sql<{ present: boolean }>`select to_regclass('kysely_migration') is not null as present`;
+  if (!(await table.execute(db)).rows[0]?.present) return false;
   const applied = new Set(
     (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name),
   );
