@@ -243,7 +243,8 @@ try {
   const bundledStarts: number[] = [];
   if (existsSync(bundle)) {
     for (let r = 0; r < runs; r++) {
-      const started = await startListening(bundle, serverEnv, GOVDESK);
+      // With the flag `npm start` gives it (package.json).
+      const started = await startListening(bundle, serverEnv, GOVDESK, ['--enable-source-maps']);
       bundledStarts.push(started.readyMs);
       await started.stop();
     }
