@@ -1,6 +1,6 @@
 import { Alert, Anchor, Box, Button, Center, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RequestTypeInfo } from '../../shared/api/workflow.schema.js';
@@ -117,12 +117,15 @@ function Application({ info }: { info: RequestTypeInfo }) {
 
   const apply = useMutation({
     mutationFn: (form: Values) => applyForVendorAccount(form),
-    onSuccess: (answer, form) => {
-      setReceipt({ receipt: answer, values: form, date: todayInTaipei() });
-      requestAnimationFrame(() => done.current?.focus());
-    },
+    onSuccess: (answer, form) => setReceipt({ receipt: answer, values: form, date: todayInTaipei() }),
     onError: () => requestAnimationFrame(() => summary.current?.focus()),
   });
+
+  // The confirmation replaces the whole form: its heading takes the focus once React has drawn it
+  // (a frame after the answer is not always enough on a slow machine).
+  useEffect(() => {
+    if (receipt) done.current?.focus();
+  }, [receipt]);
 
   const issues = attempted ? validateValues(model, values) : [];
   const messages = issueMessages(issues);
