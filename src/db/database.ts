@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type Migration, type Transactio
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { answerFileSizesFromMemory } from './pglite-file-sizes.js';
 import { PGlitePool } from './pglite-pool.js';
 import { PreparingPool } from './prepared-pool.js';
 
@@ -76,6 +77,7 @@ export async function openDatabase(options: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
     },
   });
+  answerFileSizesFromMemory(pglite);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
   return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('none') };
 }
