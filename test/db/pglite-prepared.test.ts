@@ -109,6 +109,26 @@ describe('prepared statements on the embedded database', () => {
     expect((await db.selectFrom('things').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([1, 2, 3]);
   });
 
+  it('begins, commits and rolls back with one message each, and reports a refusal at the commit', async () => {
+    await sql`create table pairs (id int primary key, partner int unique deferrable initially deferred)`.execute(db);
+    const begun = await db.transaction().execute(async (tx) => {
+      await sql`insert into pairs values (1, 10), (2, 20)`.execute(tx);
+      return pglite.isInTransaction();
+    });
+    expect(begun).toBe(true);
+    // The unique check is deferred to the commit, which the database refuses.
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await sql`insert into pairs values (3, 10)`.execute(tx);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(pglite.isInTransaction()).toBe(false);
+    expect((await sql<{ id: number }>`select id from pairs order by id`.execute(db)).rows).toEqual([
+      { id: 1 },
+      { id: 2 },
+    ]);
+  });
+
   it('plans a statement marked as planned per call at every call, with the rows of its values, never preparing it', async () => {
     const like = (term: string) =>
       db
