@@ -81,7 +81,6 @@ export function keepFileSizes(fs: NodeFileSystem): void {
     nodeOf: (...args: A) => FileNode,
   ) =>
     function (this: unknown, ...args: A): R {
-      sizes.delete(nodeOf(...args));
       try {
         return operation.apply(this, args);
       } finally {
