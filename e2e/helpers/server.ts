@@ -20,9 +20,9 @@ const LISTENING = /GovDesk listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 /**
  * Starts the built server (dist/govdesk.js, as `npm start` does) on a free port with the demo
- * agency, and resolves once it says where it listens. Its data directory is fresh, or a copy of `template` (the data
- * directory of a server started and stopped before: migrated, with the demo agency), which saves
- * each test file the first start's migrations and seeding.
+ * agency, and resolves once it says where it listens. Its data directory is fresh, or a copy of
+ * `template` (the data directory of a server started and stopped before: migrated, with the demo
+ * agency), which saves each test file the first start's migrations and seeding.
  */
 export async function startServer(options: { template?: string | undefined } = {}): Promise<RunningServer> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
