@@ -17,12 +17,12 @@
  *
  * The database must already be migrated and hold the demo agency (`GOVDESK_DEMO=1` start).
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
+import { newId } from '../src/db/ids.js';
 import { formatRequestNumber } from '../src/domain/request-number.js';
 import { CLOCK_TARGETS } from '../src/domain/sla/sla-policies.js';
 import { completeRebuild, withoutSecondaryIndexes } from './lib/bulk-indexes.js';
@@ -263,7 +263,8 @@ export function* generateBatches(plan: Plan, progress: { counts: Counts; seqByYe
     const year = rocYear(created);
     const seq = (seqByYear.get(year) ?? 0) + 1;
     seqByYear.set(year, seq);
-    const id = randomUUID();
+    // Dated by its filing, as GovDesk would have made it then.
+    const id = newId(new Date(created));
     const subject = pick(SUBJECTS);
     const problem = pick(PROBLEMS);
 

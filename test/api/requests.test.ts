@@ -79,6 +79,34 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     ).toEqual(['clock_started:fault.response', 'clock_started:fault.repair', 'clock_started:fault.limit']);
   });
 
+  it('keys each filing, and each clock it starts, in the order they were filed (issue 7: version 7 UUIDs)', async () => {
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const file = async () => {
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/requests',
+        as: requester,
+        payload: t.requestBody(requester),
+      });
+      expect(res.statusCode).toBe(201);
+      const { id } = res.json() as { id: string };
+      const clocks = await t.database.db
+        .selectFrom('request_clocks')
+        .select('id')
+        .where('request_id', '=', id)
+        .execute();
+      expect(clocks.length).toBeGreaterThan(0);
+      return { id, clocks: clocks.map((c) => c.id) };
+    };
+    const first = await file();
+    // The database counts its keys' time in milliseconds: the second filing starts in a later one.
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const second = await file();
+    for (const id of [first.id, second.id, ...first.clocks, ...second.clocks]) expect(id).toMatch(v7);
+    expect(second.id > first.id).toBe(true);
+    expect(second.clocks.every((later) => first.clocks.every((earlier) => later > earlier))).toBe(true);
+  });
+
   it('names each bad field with a message in Chinese and English, and saves nothing', async () => {
     const before = (await t.inject({ method: 'GET', url: '/api/requests', as: desk })).json().total;
     const res = await t.inject({

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import {
   HANDLER_ROLES,
@@ -27,6 +27,7 @@ import {
   type Workflow,
   type WorkflowState,
 } from '../../domain/workflow/index.js';
+import { newId } from '../../db/ids.js';
 import { auditRepository, type AuditEntry } from '../../db/repositories/audit.repository.js';
 import { organisationRepository, type OrganisationStructure } from '../../db/repositories/organisation.repository.js';
 import {
@@ -368,7 +369,7 @@ export function requestService(
         if (!wf) throw DomainError.field('type', 'no_workflow', 'This type has no workflow', '此類申請尚無流程定義');
         if (input.previousRequestId) await checkPrevious(tx, actor, input);
         const draft = {
-          id: randomUUID(),
+          id: newId(),
           type: input.type,
           channel: input.channel,
           unit_id: input.unitId,
@@ -481,7 +482,7 @@ export function requestService(
         const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
         const today = localDateOf(now.getTime());
         const draft = {
-          id: randomUUID(),
+          id: newId(),
           type: 'vendor_account' as const,
           channel: 'web' as const,
           unit_id: owner.id,
