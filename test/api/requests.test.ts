@@ -82,14 +82,7 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
   it('keys each filing, and each clock it starts, in the order they were filed (issue 7: version 7 UUIDs)', async () => {
     const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     const file = async () => {
-      const res = await t.inject({
-        method: 'POST',
-        url: '/api/requests',
-        as: requester,
-        payload: t.requestBody(requester),
-      });
-      expect(res.statusCode).toBe(201);
-      const { id } = res.json() as { id: string };
+      const { id } = await t.fileRequest(requester);
       const clocks = await t.database.db
         .selectFrom('request_clocks')
         .select('id')
