@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisationRepository } from '../../src/db/repositories/organisation.repository.js';
+import { organisationRepository, ownHoldersOf } from '../../src/db/repositories/organisation.repository.js';
 import type { AssetDetail } from '../../src/shared/api/asset.schema.js';
 import type { Deputyship } from '../../src/shared/api/deputy.schema.js';
 import { TestApp, type Session, type TestUser } from '../helpers/test-app.js';
@@ -80,7 +80,17 @@ describe('deputies', () => {
     expect(me.abilities).toMatchObject({ manageAssets: true, readAllAssets: true });
     // Workflows see the deputy as a holder of the role (who is told, who is assigned).
     const holders = await organisationRepository.activeRoleHolders(t.database.db, t.clock.now());
-    expect(holders).toContainEqual({ userId: standIn.id, role: 'dc_admin', unitId: await t.unit('it-services') });
+    expect(holders).toContainEqual({
+      userId: standIn.id,
+      role: 'dc_admin',
+      unitId: await t.unit('it-services'),
+      acting: true,
+    });
+    // A notice to the role reaches those who hold it themselves, not their deputies.
+    expect(ownHoldersOf(holders, ['dc_admin']).sort()).toEqual(
+      (await organisationRepository.usableHoldersOf(t.database.db, ['dc_admin'])).sort(),
+    );
+    expect(ownHoldersOf(holders, ['dc_admin'])).not.toContain(standIn.id);
 
     // The deputy cannot end it; the principal can, and it stops at once.
     expect((await t.inject({ method: 'DELETE', url: `/api/deputies/${deputyship.id}`, as: deputy })).statusCode).toBe(

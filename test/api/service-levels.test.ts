@@ -235,6 +235,15 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
 
   it('lets an administrator change the warning thresholds, and refuses nonsense', async () => {
     const admin = await t.signedIn('admin2', { roles: ['admin'] });
+    const nextCheck = (id: string) =>
+      t.database.db
+        .selectFrom('request_clocks')
+        .select(['next_check_at', 'due_at', 'started_at'])
+        .where('request_id', '=', id)
+        .where('target_key', '=', 'fault.response')
+        .executeTakeFirstOrThrow();
+    // Filed under the thresholds in force (0.75 and 0.9 of the target, or as an earlier test left them).
+    const before = await nextCheck((await t.fileRequest(requester, { title: '門檻調整前的故障' })).id);
     const bad = await t.inject({
       method: 'PUT',
       url: '/api/settings/sla',
@@ -254,6 +263,12 @@ describe('service-level clocks, warnings, breaches, escalation and chasing (SLA-
       warningThresholds: [0.5],
       chaseIntervalMinutes: 60,
     });
+    // The next clock started in this process warns at the new threshold at once: the settings are
+    // kept in memory, and a change made here replaces them.
+    const after = await nextCheck((await t.fileRequest(requester, { title: '門檻調整後的故障' })).id);
+    expect(after.started_at).toEqual(before.started_at);
+    expect(after.due_at).toEqual(before.due_at);
+    expect(after.next_check_at!.getTime()).toBeLessThan(before.next_check_at!.getTime());
   });
 
   it('reports compliance by type and by clock over a period, and exports it as CSV (SLA-4)', async () => {

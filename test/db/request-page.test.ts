@@ -130,7 +130,12 @@ describe('a request page and the organisation in one statement each', () => {
     const structure = await organisationRepository.structure(db, now);
     expect(structure.units).toEqual(await organisationRepository.listUnits(db));
     expect(structure.holders).toEqual(await organisationRepository.activeRoleHolders(db, now));
-    expect(structure.holders).toContainEqual({ userId: desk.user.id, role: 'desk_agent', unitId: expect.any(String) });
+    expect(structure.holders).toContainEqual({
+      userId: desk.user.id,
+      role: 'desk_agent',
+      unitId: expect.any(String),
+      acting: false,
+    });
     expect(structure.workflowUnits).toEqual({ serviceUnitId: null, businessUnitId: null });
     const [service, business] = structure.units.slice(-2).map((u) => u.id);
     await settingsRepository.put(

@@ -9,8 +9,19 @@ import { deputyRepository } from './deputy.repository.js';
 
 export type RoleRow = { user_id: string; role: Role; unit_id: string | null; unit_name: string | null };
 
-/** Someone who holds a role, for the unit it is held for, or acts in it as a deputy now. */
-export type RoleHolder = { userId: string; role: Role; unitId: string | null };
+/**
+ * Someone who holds a role, for the unit it is held for (`acting: false`), or acts in it as a
+ * deputy now (`acting: true`).
+ */
+export type RoleHolder = { userId: string; role: Role; unitId: string | null; acting: boolean };
+
+/**
+ * The accounts that hold any of the roles themselves, each once, in the order they were given
+ * them: whom a notice to the roles reaches (as `usableHoldersOf`, from holders already read).
+ */
+export function ownHoldersOf(holders: readonly RoleHolder[], roles: readonly Role[]): string[] {
+  return [...new Set(holders.filter((h) => !h.acting && roles.includes(h.role)).map((h) => h.userId))];
+}
 
 /** The setting naming the units that serve and own the workflows (settings → 流程單位). */
 export const WORKFLOW_UNITS_KEY = 'workflow_units';
@@ -271,7 +282,7 @@ export const organisationRepository = {
       .orderBy('part')
       .orderBy('since')
       .execute();
-    return rows.map(({ userId, role, unitId }) => ({ userId, role, unitId }));
+    return rows.map(({ userId, role, unitId, part }) => ({ userId, role, unitId, acting: part === 1 }));
   },
 
   /**
@@ -284,7 +295,7 @@ export const organisationRepository = {
     if (!row) throw new Error('the organisation statement returned no row');
     return {
       units: row.units.map((u) => ({ ...u, created_at: new Date(u.created_at) })),
-      holders: row.holders.map(({ userId, role, unitId }) => ({ userId, role, unitId })),
+      holders: row.holders.map(({ userId, role, unitId, part }) => ({ userId, role, unitId, acting: part === 1 })),
       workflowUnits: workflowUnitsOf(row.workflow_units),
     };
   },

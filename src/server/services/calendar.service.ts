@@ -18,8 +18,11 @@ import { settingsRepository } from '../../db/repositories/settings.repository.js
 import type { Origin, ServiceContext } from './context.js';
 
 const OFFICE_HOURS_KEY = 'office_hours';
-/** A process re-reads the calendar at most this often, to see imports made by other processes. */
-const REFRESH_MS = 30_000;
+/**
+ * A process re-reads what it keeps in memory (the calendar, the SLA settings) at most this often,
+ * to see changes made by other processes.
+ */
+export const REFRESH_MS = 30_000;
 
 export type LoadedCalendar = {
   calendar: WorkingCalendar;

@@ -28,7 +28,7 @@ import type { RequestClocksTable, RequestRow } from '../../db/schema.js';
 import type { Insertable } from 'kysely';
 import type { EscalationTier, SlaState } from '../../shared/request-vocabulary.js';
 import type { Role } from '../../shared/roles.js';
-import type { CalendarService } from './calendar.service.js';
+import { REFRESH_MS, type CalendarService } from './calendar.service.js';
 import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
 
@@ -73,6 +73,20 @@ export function slaService(
   async function settings(executor: Executor = db): Promise<SlaSettings> {
     const parsed = SlaSettings.safeParse(await settingsRepository.get(executor, SETTINGS_KEY));
     return parsed.success ? parsed.data : DEFAULTS;
+  }
+
+  /**
+   * The settings a clock is started, changed or checked with, kept in memory as the calendar is
+   * (issue 7: a statement fewer in every filing and step that starts or changes a clock). A change
+   * made through this process applies at once; one made through another, within `REFRESH_MS`.
+   */
+  let kept: { settings: SlaSettings; readAt: number } | undefined;
+  async function settingsInForce(executor: Executor): Promise<SlaSettings> {
+    const now = Date.now();
+    if (kept && now - kept.readAt < REFRESH_MS) return kept.settings;
+    const read = await settings(executor);
+    kept = { settings: read, readAt: now };
+    return read;
   }
 
   async function frame(executor: Executor = db): Promise<TimeFrame> {
@@ -175,6 +189,7 @@ export function slaService(
           data: { before, after: next },
         });
       });
+      kept = undefined;
       return next;
     },
 
@@ -191,7 +206,7 @@ export function slaService(
     ): Promise<void> {
       const existing = known ?? (await clockRepository.ofRequest(tx, request.id));
       const f = await frame(tx);
-      const s = await settings(tx);
+      const s = await settingsInForce(tx);
       const now = ctx.now();
       const rows: Array<Insertable<RequestClocksTable> & { status: 'running'; due_at: Date | null }> = [];
       const events = [];
@@ -256,7 +271,7 @@ export function slaService(
       const clocks = all.filter((c) => c.status !== 'stopped' && (keys === '*' || keys.includes(c.target_key)));
       if (clocks.length === 0) return;
       const f = await frame(tx);
-      const s = await settings(tx);
+      const s = await settingsInForce(tx);
       const now = ctx.now();
       const changed = new Map<string, ClockRow>();
       const events = [];
@@ -321,7 +336,7 @@ export function slaService(
       const due = await clockRepository.claimDue(db, now, limit);
       if (due.length === 0) return counts;
       const f = await frame();
-      const s = await settings();
+      const s = await settingsInForce(db);
       const thresholds = [...s.warningThresholds].sort((a, b) => a - b);
       for (const candidate of due) {
         await db.transaction().execute(async (tx) => {

@@ -6,7 +6,11 @@ import { actorMatches, type ActorSpec, type Effect, type RequestFacts } from '..
 import type { Executor } from '../../db/database.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import type { ClockRow } from '../../db/repositories/clock.repository.js';
-import { organisationRepository, type RoleHolder } from '../../db/repositories/organisation.repository.js';
+import {
+  organisationRepository,
+  ownHoldersOf,
+  type RoleHolder,
+} from '../../db/repositories/organisation.repository.js';
 import { requestRepository, type SlaSummary } from '../../db/repositories/request.repository.js';
 import type { RequestRow } from '../../db/schema.js';
 import type { NoticeKind } from '../../shared/notice-kinds.js';
@@ -157,6 +161,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
     effect: Extract<Effect, { kind: 'assign' }>,
     actor: Actor | null,
     notices: Notices,
+    known: readonly RoleHolder[] | undefined,
   ): Promise<void> {
     const current = effect.slot === 'stage' ? row.stage_assignee_id : row.assignee_id;
     let next: string | null;
@@ -186,9 +191,12 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
       // Nobody holds it yet: everyone with the role sees it waiting for them; for the desk, a
       // request not yet received is a new request.
       const kind = effect.role === 'desk_agent' && row.status === 'submitted' ? 'request_new' : 'action_waiting';
+      const holders = known
+        ? ownHoldersOf(known, [effect.role])
+        : await deps.notifications.holdersOf(tx, [effect.role]);
       await notices.notify(
         tx,
-        (await deps.notifications.holdersOf(tx, [effect.role])).filter((u) => u !== actor?.userId),
+        holders.filter((u) => u !== actor?.userId),
         kind,
         row.id,
         params,
@@ -284,7 +292,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             await deps.sla.changeClocks(tx, row, 'resume', '*', hold);
             break;
           case 'assign':
-            await assign(tx, row, effect, actor, notices);
+            await assign(tx, row, effect, actor, notices, holders);
             break;
           case 'notify': {
             const people = (await peopleOf(tx, effect.to, row, facts, holders)).filter((u) => u !== actor?.userId);
@@ -305,7 +313,9 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             }
             break;
           case 'escalate': {
-            const people = (await deps.notifications.holdersOf(tx, effect.to)).filter((u) => u !== actor?.userId);
+            const people = (
+              holders ? ownHoldersOf(holders, effect.to) : await deps.notifications.holdersOf(tx, effect.to)
+            ).filter((u) => u !== actor?.userId);
             await requestRepository.appendEvent(tx, {
               requestId: row.id,
               kind: 'reported_internally',
