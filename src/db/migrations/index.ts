@@ -18,6 +18,7 @@ import * as searchGramsInOnePass from './20261123T2300-search-grams-in-one-pass.
 import * as tallyServiceLevelOutcomes from './20261124T0700-tally-service-level-outcomes.js';
 import * as appendAuditRecordsInOneCall from './20261124T0930-append-audit-records-in-one-call.js';
 import * as timeOrderedIds from './20261124T1900-time-ordered-ids.js';
+import * as checkRequestReferencesAtCommit from './20261124T2200-check-request-references-at-commit.js';
 
 /**
  * Every migration, in order. A migration is a list of SQL statements; once landed it is never
@@ -44,4 +45,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: readonly string[] }> 
   { name: '20261124T0700-tally-service-level-outcomes', up: tallyServiceLevelOutcomes.up },
   { name: '20261124T0930-append-audit-records-in-one-call', up: appendAuditRecordsInOneCall.up },
   { name: '20261124T1900-time-ordered-ids', up: timeOrderedIds.up },
+  { name: '20261124T2200-check-request-references-at-commit', up: checkRequestReferencesAtCommit.up },
 ];

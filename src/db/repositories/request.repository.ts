@@ -11,7 +11,7 @@ import type {
 } from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
 import { fixedStatement, type Slots } from '../fixed-statement.js';
-import type { Database, NewRequestRow } from '../schema.js';
+import type { Database, RequestRow } from '../schema.js';
 import { plannedPerCall } from '../preparable.js';
 import type { ClockRow } from './clock.repository.js';
 import { escapeLike } from './organisation.repository.js';
@@ -169,11 +169,19 @@ export type SlaSummary = { state: SlaState; dueAt: Date | null };
 
 const slaColumns = (summary: SlaSummary) => ({ sla_state: summary.state, sla_due_at: summary.dueAt });
 
-/** What a filing or a step derives from its effects, written with its own update of the row. */
-export type DerivedColumns = { waitingKeys?: readonly string[] | undefined; slaSummary?: SlaSummary | undefined };
-const derivedColumns = ({ waitingKeys, slaSummary }: DerivedColumns) => ({
+/**
+ * What a filing or a step derives from its effects, written with its own write of the row: the
+ * "waits for" keys, the clocks' summary, and the assignees the effects set (`RowHold`).
+ */
+export type DerivedColumns = {
+  waitingKeys?: readonly string[] | undefined;
+  slaSummary?: SlaSummary | undefined;
+  assignees?: Pick<RequestRow, 'assignee_id' | 'stage_assignee_id'> | undefined;
+};
+const derivedColumns = ({ waitingKeys, slaSummary, assignees }: DerivedColumns) => ({
   ...(waitingKeys ? { waiting_keys: [...waitingKeys] } : {}),
   ...(slaSummary ? slaColumns(slaSummary) : {}),
+  ...(assignees ? { assignee_id: assignees.assignee_id, stage_assignee_id: assignees.stage_assignee_id } : {}),
 });
 
 /** A request's page, built once (issue 7): {@link requestRepository.page}. */
@@ -240,21 +248,25 @@ const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
 /** Requests, their numbers, history, comments and attachments. */
 export const requestRepository = {
   /**
-   * Numbers a filing with its year's next number, in one statement: the counter's row stays
-   * locked until the transaction ends, so concurrent filings queue and a rolled-back filing gives
-   * its number back (no gaps, no twins). The number is the year's stem and the sequence with at
-   * least `SEQUENCE_DIGITS` digits, as `formatRequestNumber` writes it. The filing's "waits for"
-   * keys and its clocks' summary go into the same update when given.
+   * Stores a filing's row with its year's next number, in one statement, last in its transaction
+   * (a filing writes its row once): the counter's row stays locked until the transaction ends, so
+   * concurrent filings queue and a rolled-back filing gives its number back (no gaps, no twins).
+   * The number is the year's stem and the sequence with at least `SEQUENCE_DIGITS` digits, as
+   * `formatRequestNumber` writes it. `row` is the filing as its effects left it in memory (its
+   * number there is provisional and not stored); `also`, what they derived. The history, clocks
+   * and notices written before it point at a row that does not exist yet: every reference to a
+   * request is checked at the commit (migration 20261124T2200).
    */
-  async takeNumber(
+  async insertNumbered(
     db: Executor,
-    id: string,
+    row: RequestRow,
     prefix: string,
     rocYear: number,
     also: DerivedColumns = {},
   ): Promise<string> {
     const stem = requestNumberStem(prefix, rocYear);
-    const row = await db
+    const { number: _provisional, workflow_state, workflow_data, form, ...columns } = row;
+    const stored = await db
       .with('counter', (qb) =>
         qb
           .insertInto('request_number_counters')
@@ -266,20 +278,18 @@ export const requestRepository = {
           )
           .returning('last_value'),
       )
-      .updateTable('requests')
-      .from('counter')
-      .set({
-        number: sql<string>`${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0')`,
+      .insertInto('requests')
+      .values({
+        ...columns,
+        workflow_state: JSON.stringify(workflow_state),
+        workflow_data: JSON.stringify(workflow_data),
+        form: JSON.stringify(form),
         ...derivedColumns(also),
+        number: sql<string>`(select ${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0') from counter)`,
       })
-      .where('requests.id', '=', id)
-      .returning('requests.number')
+      .returning('number')
       .executeTakeFirstOrThrow();
-    return row.number;
-  },
-
-  insert(db: Executor, row: NewRequestRow) {
-    return db.insertInto('requests').values(row).returningAll().executeTakeFirstOrThrow();
+    return stored.number;
   },
 
   /** Reads a request and locks it until the transaction ends, so its history stays in order. */

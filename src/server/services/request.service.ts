@@ -23,6 +23,7 @@ import {
   pendingActions,
   waitingKeys,
   actorKeys,
+  type Effect,
   type RequestFacts,
   type Workflow,
   type WorkflowState,
@@ -30,13 +31,7 @@ import {
 import { newId } from '../../db/ids.js';
 import { auditRepository, type AuditEntry } from '../../db/repositories/audit.repository.js';
 import { organisationRepository, type OrganisationStructure } from '../../db/repositories/organisation.repository.js';
-import {
-  requestRepository,
-  type DerivedColumns,
-  type RequestFilter,
-  type RequestSort,
-  type SlaSummary,
-} from '../../db/repositories/request.repository.js';
+import { requestRepository, type RequestFilter, type RequestSort } from '../../db/repositories/request.repository.js';
 import { throttleRepository } from '../../db/repositories/throttle.repository.js';
 import type { Executor } from '../../db/database.js';
 import type { RequestRow, UnitRow } from '../../db/schema.js';
@@ -50,12 +45,12 @@ import {
   reportOf,
 } from '../../shared/data-centre.js';
 import { readScanExport } from '../../shared/scan-export.js';
-import { FINAL_STATUSES } from '../../shared/request-vocabulary.js';
+import { ESCALATION_TIERS, FINAL_STATUSES } from '../../shared/request-vocabulary.js';
 import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
 import type { SlaService } from './sla.service.js';
 import type { CalendarService } from './calendar.service.js';
-import { heldNotices, keepsFacts, type WorkflowEffects } from './workflow-effects.js';
+import { heldNotices, keepsFacts, type RowHold, type WorkflowEffects } from './workflow-effects.js';
 import { actorFacts, requestFacts, workflowError } from './workflow-facts.js';
 import type { WorkflowService } from './workflow.service.js';
 import { renderRequestForm } from '../documents/request-forms.js';
@@ -235,39 +230,25 @@ export function requestService(
   }
 
   /**
-   * The request's "waits for" keys after a change (filing, a step, an assignment); undefined for a
-   * request without a workflow.
+   * The request's "waits for" keys after a change (filing, a step, an assignment), from its row as
+   * it is now; undefined for a request without a workflow. After effects that changed only the
+   * request's row (keepsFacts), the facts gathered before them still hold (`known`), with the
+   * assignees as the effects left them; otherwise they are read again.
    */
-  async function waitingKeysOf(
-    tx: Executor,
-    id: string,
-    known?: { row: RequestRow; facts: RequestFacts },
-  ): Promise<string[] | undefined> {
-    // After effects that changed only the request's row (keepsFacts), the caller's row and facts
-    // still hold, with the assignees as the effects left them: no need to read them all again.
-    const row = known?.row ?? (await requestRepository.lock(tx, id));
-    if (!row) return undefined;
+  async function waitingKeysOf(tx: Executor, row: RequestRow, known?: RequestFacts): Promise<string[] | undefined> {
     const wf = await workflowOf(tx, row);
     if (!wf) return undefined;
     const facts = known
-      ? {
-          ...known.facts,
-          assigneeId: row.assignee_id,
-          stageAssigneeId: row.stage_assignee_id,
-          data: row.workflow_data,
-        }
+      ? { ...known, assigneeId: row.assignee_id, stageAssigneeId: row.stage_assignee_id, data: row.workflow_data }
       : await requestFacts(tx, row);
     const specs = FINAL_STATUSES.includes(row.status) ? [] : pendingActions(wf, stateOf(row, wf)).flatMap((a) => a.by);
     return waitingKeys(specs, facts);
   }
 
-  /** Keeps the request's "waits for" keys in step after a change. */
-  async function refreshWaiting(
-    tx: Executor,
-    id: string,
-    known?: { row: RequestRow; facts: RequestFacts },
-  ): Promise<void> {
-    const keys = await waitingKeysOf(tx, id, known);
+  /** Keeps the request's "waits for" keys in step after a change, reading its row as now stored. */
+  async function refreshWaiting(tx: Executor, id: string): Promise<void> {
+    const row = await requestRepository.lock(tx, id);
+    const keys = row ? await waitingKeysOf(tx, row) : undefined;
     if (keys) await requestRepository.setWaitingKeys(tx, id, keys);
   }
 
@@ -318,14 +299,57 @@ export function requestService(
   }
 
   /**
-   * A filing's number (000 附件一: `CTSP-115-00001`), taken last in its transaction: the year's
-   * counter stays locked from here to the commit (a rolled-back filing gives its number back), so
-   * concurrent filings queue only for what follows: the held notices (one statement each) and the
-   * audit record (one call). The counter, the number and the new request's "waits for" keys and
-   * clocks' summary are one statement.
+   * A filing's row, built in memory before anything is written: its effects work from it (their
+   * changes to it held, `RowHold`), and it is stored last, with its number (`storeFiling`). Until
+   * then its number is provisional.
    */
-  function takeNumber(tx: Executor, id: string, now: Date, also: DerivedColumns): Promise<string> {
-    return requestRepository.takeNumber(tx, id, config.requestPrefix, rocYearOf(now), also);
+  function filingRow(
+    given: Omit<
+      RequestRow,
+      | 'number'
+      | 'assignee_id'
+      | 'stage_assignee_id'
+      | 'closed_at'
+      | 'escalation_tier'
+      | 'sla_state'
+      | 'sla_due_at'
+      | 'waiting_keys'
+    >,
+  ): RequestRow {
+    return {
+      ...given,
+      number: provisionalNumber(given.id),
+      assignee_id: null,
+      stage_assignee_id: null,
+      closed_at: null,
+      escalation_tier: ESCALATION_TIERS[0],
+      sla_state: 'none',
+      sla_due_at: null,
+      waiting_keys: [],
+    };
+  }
+
+  /**
+   * Stores a filing's row with its number (000 附件一: `CTSP-115-00001`), the "waits for" keys
+   * and what its effects left in it (assignees, the clocks' summary), in one statement, last in
+   * its transaction: the year's counter stays locked from here to the commit (a rolled-back filing
+   * gives its number back), so concurrent filings queue only for what follows: the held notices
+   * (one statement each) and the audit record (one call).
+   */
+  async function storeFiling(
+    tx: Executor,
+    row: RequestRow,
+    facts: RequestFacts,
+    effects: readonly Effect[],
+    hold: RowHold,
+  ): Promise<string> {
+    // After effects that changed only the request's row, the facts gathered before them hold.
+    const waitingKeys = await waitingKeysOf(tx, row, keepsFacts(effects) ? facts : undefined);
+    const year = rocYearOf(row.created_at);
+    return requestRepository.insertNumbered(tx, row, config.requestPrefix, year, {
+      waitingKeys,
+      slaSummary: hold.slaSummary,
+    });
   }
 
   function requireOpen(row: RequestRow, allowed: boolean): void {
@@ -388,9 +412,8 @@ export function requestService(
         // The definition checks the channel, the type's form and the filing rules (lead times).
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
-        const row = await requestRepository.insert(tx, {
+        const row = filingRow({
           id: draft.id,
-          number: provisionalNumber(draft.id),
           type: input.type,
           channel: input.channel,
           status: filed.status,
@@ -407,11 +430,11 @@ export function requestService(
           created_at: now,
           updated_at: now,
           workflow_version: wf.definition.version,
-          workflow_state: JSON.stringify(filed.state.value),
-          workflow_data: JSON.stringify(filed.data),
-          form: JSON.stringify(input.form),
+          workflow_state: filed.state.value,
+          workflow_data: filed.data,
+          form: input.form,
           stage: filed.stage,
-          previous_request_id: input.previousRequestId,
+          previous_request_id: input.previousRequestId ?? null,
         });
         await requestRepository.appendEvent(tx, {
           requestId: row.id,
@@ -427,17 +450,15 @@ export function requestService(
           },
         });
         const held = heldNotices(deps.notifications);
-        // The clocks' summary is written with the number: one update of the new row fewer.
-        let slaSummary: SlaSummary | undefined;
+        const hold: RowHold = {};
         await deps.effects.perform(tx, row, facts, filed.effects, actor, {
           notices: held.notices,
           holders: organisation.holders,
           clocks: [],
-          holdSlaSummary: (summary) => (slaSummary = summary),
+          hold,
         });
-        const waitingKeys = await waitingKeysOf(tx, row.id, keepsFacts(filed.effects) ? { row, facts } : undefined);
         // Last: the year's number and the audit chain stay locked from here to the commit.
-        const number = await takeNumber(tx, row.id, now, { waitingKeys, slaSummary });
+        const number = await storeFiling(tx, row, facts, filed.effects, hold);
         await held.release(tx, number);
         await auditRepository.append(tx, {
           actorId: actor.userId,
@@ -499,9 +520,8 @@ export function requestService(
         const facts = await requestFacts(tx, draft, { organisation, documents: [] });
         const filed = initialState(wf, facts, await moment(tx, now));
         if (!filed.ok) throw workflowError(filed.problems, wf, null);
-        const row = await requestRepository.insert(tx, {
+        const row = filingRow({
           id: draft.id,
-          number: provisionalNumber(draft.id),
           type: draft.type,
           channel: draft.channel,
           status: filed.status,
@@ -518,10 +538,11 @@ export function requestService(
           created_at: now,
           updated_at: now,
           workflow_version: wf.definition.version,
-          workflow_state: JSON.stringify(filed.state.value),
-          workflow_data: JSON.stringify(filed.data),
-          form: JSON.stringify(form),
+          workflow_state: filed.state.value,
+          workflow_data: filed.data,
+          form,
           stage: filed.stage,
+          previous_request_id: null,
         });
         await requestRepository.appendEvent(tx, {
           requestId: row.id,
@@ -532,12 +553,14 @@ export function requestService(
           data: { channel: row.channel, workflow: wf.key, state: filed.state.value, public: true },
         });
         const held = heldNotices(deps.notifications);
+        const hold: RowHold = {};
         await deps.effects.perform(tx, row, facts, filed.effects, null, {
           notices: held.notices,
           holders: organisation.holders,
           clocks: [],
+          hold,
         });
-        const number = await takeNumber(tx, row.id, now, { waitingKeys: await waitingKeysOf(tx, row.id) });
+        const number = await storeFiling(tx, row, facts, filed.effects, hold);
         await held.release(tx, number);
         await auditRepository.append(tx, {
           actorId: null,
@@ -836,14 +859,17 @@ export function requestService(
           workflow_data: step.data,
           closed_at: closedAt,
         };
-        let slaSummary: SlaSummary | undefined;
+        const hold: RowHold | undefined = keeps ? {} : undefined;
         await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor, {
           holders: organisation.holders,
-          ...(keeps ? { holdSlaSummary: (summary: SlaSummary) => (slaSummary = summary) } : {}),
+          ...(hold ? { hold } : {}),
         });
-        if (keeps) {
-          const waitingKeys = await waitingKeysOf(tx, id, { row: updated, facts });
-          await requestRepository.setWorkflow(tx, id, workflow, { waitingKeys, slaSummary });
+        if (hold) {
+          await requestRepository.setWorkflow(tx, id, workflow, {
+            waitingKeys: await waitingKeysOf(tx, updated, facts),
+            slaSummary: hold.slaSummary,
+            assignees: updated,
+          });
         } else await refreshWaiting(tx, id);
         // Last: the audit chain's lock is held from here to the commit (every write takes it).
         await auditRepository.append(tx, {

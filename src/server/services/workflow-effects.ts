@@ -63,6 +63,14 @@ const CLOCK_EFFECTS: ReadonlySet<string> = new Set([
 /** Whether the facts gathered before these effects still hold after them (assignees aside). */
 export const keepsFacts = (effects: readonly Effect[]): boolean => effects.every((e) => ROW_ONLY_EFFECTS.has(e.kind));
 
+/**
+ * What effects leave to the caller's one write of the request's row, when the caller holds it: the
+ * assignees they change in `row` in memory, and the clocks' service-level summary, handed over
+ * here. A filing inserts its row last, with its number; a step whose effects keep the facts
+ * writes its workflow state after them (issue 7: one write of the row).
+ */
+export type RowHold = { slaSummary?: SlaSummary };
+
 /** Where the notices of effects go: written at once (the notification service), or held. */
 export type Notices = Pick<NotificationService, 'notify' | 'mailNotice'>;
 
@@ -162,6 +170,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
     actor: Actor | null,
     notices: Notices,
     known: readonly RoleHolder[] | undefined,
+    hold: RowHold | undefined,
   ): Promise<void> {
     const current = effect.slot === 'stage' ? row.stage_assignee_id : row.assignee_id;
     let next: string | null;
@@ -171,8 +180,9 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
     else next = null;
     const now = ctx.now();
     if (next !== current) {
-      if (effect.slot === 'stage') await requestRepository.setStageAssignee(tx, row.id, next, now);
-      else await requestRepository.setAssignee(tx, row.id, next, now);
+      // A caller that holds the row writes the assignee with the rest of it.
+      if (!hold && effect.slot === 'stage') await requestRepository.setStageAssignee(tx, row.id, next, now);
+      else if (!hold) await requestRepository.setAssignee(tx, row.id, next, now);
       const user = next ? await organisationRepository.findUserById(tx, next) : undefined;
       await requestRepository.appendEvent(tx, {
         requestId: row.id,
@@ -250,8 +260,8 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
      * `options.notices` (a filing passes `heldNotices(…).notices`); `options.holders` are the role
      * holders the step read for its facts, used until an effect changes accounts or roles;
      * `options.clocks` the request's clocks when the caller knows them (a filing: none yet).
-     * Given `options.holdSlaSummary`, the clocks' effects hand it the request's new service-level
-     * summary instead of writing it (a filing writes it with its number).
+     * Given `options.hold`, the effects change the request's own row in memory only and hand the
+     * service-level summary over there, for the caller to write (`RowHold`).
      */
     async perform(
       tx: Executor,
@@ -263,10 +273,11 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
         notices?: Notices;
         holders?: readonly RoleHolder[];
         clocks?: readonly ClockRow[];
-        holdSlaSummary?: (summary: SlaSummary) => void;
+        hold?: RowHold;
       } = {},
     ): Promise<void> {
-      const hold = options.holdSlaSummary;
+      const held = options.hold;
+      const hold = held ? (summary: SlaSummary) => (held.slaSummary = summary) : undefined;
       const now = ctx.now();
       const notices = options.notices ?? deps.notifications;
       let holders = options.holders;
@@ -292,7 +303,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             await deps.sla.changeClocks(tx, row, 'resume', '*', hold);
             break;
           case 'assign':
-            await assign(tx, row, effect, actor, notices, holders);
+            await assign(tx, row, effect, actor, notices, holders, held);
             break;
           case 'notify': {
             const people = (await peopleOf(tx, effect.to, row, facts, holders)).filter((u) => u !== actor?.userId);
@@ -308,7 +319,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
           case 'startStage':
           case 'completeStage':
             if (effect.kind === 'completeStage' && row.stage_assignee_id) {
-              await requestRepository.setStageAssignee(tx, row.id, null, now);
+              if (!held) await requestRepository.setStageAssignee(tx, row.id, null, now);
               row.stage_assignee_id = null;
             }
             break;
