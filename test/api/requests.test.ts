@@ -77,6 +77,8 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect(
       r.history.slice(1).map((h: { kind: string; data: { clock: string } }) => `${h.kind}:${h.data.clock}`),
     ).toEqual(['clock_started:fault.response', 'clock_started:fault.repair', 'clock_started:fault.limit']);
+    // Written in one statement with the clocks' entries (issue 7), numbered in order.
+    expect(r.history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4]);
   });
 
   it('keys each filing, and each clock it starts, in the order they were filed (issue 7: version 7 UUIDs)', async () => {

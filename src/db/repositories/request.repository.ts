@@ -164,6 +164,16 @@ const SUMMARY_COLUMNS = [
   'r.sla_due_at',
 ] as const;
 
+/** An entry of a request's history, as written. */
+export type HistoryEntry = {
+  kind: RequestEventKind;
+  actorId: string | null;
+  at: Date;
+  fromStatus?: RequestStatus | null;
+  toStatus?: RequestStatus | null;
+  data?: Record<string, unknown>;
+};
+
 /** A request's service-level badge and the queue's sort key, from its clocks (SLA-2). */
 export type SlaSummary = { state: SlaState; dueAt: Date | null };
 
@@ -510,18 +520,7 @@ export const requestRepository = {
   },
 
   /** Appends an entry to the request's history; the caller holds the request's lock. */
-  async appendEvent(
-    db: Executor,
-    event: {
-      requestId: string;
-      kind: RequestEventKind;
-      actorId: string | null;
-      at: Date;
-      fromStatus?: RequestStatus | null;
-      toStatus?: RequestStatus | null;
-      data?: Record<string, unknown>;
-    },
-  ): Promise<void> {
+  async appendEvent(db: Executor, event: HistoryEntry & { requestId: string }): Promise<void> {
     await db
       .insertInto('request_events')
       .values((eb) => ({
@@ -544,16 +543,7 @@ export const requestRepository = {
    * Appends several entries to one request's history, in order, in one statement (every row's
    * subquery sees the history as it was before the statement); the caller holds the request's lock.
    */
-  async appendEvents(
-    db: Executor,
-    requestId: string,
-    events: ReadonlyArray<{
-      kind: RequestEventKind;
-      actorId: string | null;
-      at: Date;
-      data?: Record<string, unknown>;
-    }>,
-  ): Promise<void> {
+  async appendEvents(db: Executor, requestId: string, events: readonly HistoryEntry[]): Promise<void> {
     if (events.length === 0) return;
     await db
       .insertInto('request_events')
@@ -567,6 +557,8 @@ export const requestRepository = {
           kind: event.kind,
           actor_id: event.actorId,
           at: event.at,
+          from_status: event.fromStatus ?? null,
+          to_status: event.toStatus ?? null,
           data: JSON.stringify(event.data ?? {}),
         })),
       )

@@ -4,6 +4,7 @@ import { assetRepository, type AssetRow } from '../../db/repositories/asset.repo
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { requestRepository } from '../../db/repositories/request.repository.js';
 import type { RequestRow } from '../../db/schema.js';
+import { appendHistory, type RowHold } from './row-hold.js';
 import {
   assetNumbering,
   DC_MOVEMENTS,
@@ -49,7 +50,13 @@ type Mover = { userId: string } | null;
  * moved out are retired, carried out marked so. Every item records the application in its
  * history and points back to it.
  */
-export async function applyApprovedMovement(tx: Executor, row: RequestRow, actor: Mover, now: Date): Promise<void> {
+export async function applyApprovedMovement(
+  tx: Executor,
+  row: RequestRow,
+  actor: Mover,
+  now: Date,
+  hold?: RowHold,
+): Promise<void> {
   const form = row.form;
   const data = row.workflow_data;
   const movement: DcMovement = (DC_MOVEMENTS as readonly string[]).includes(str(form.movement))
@@ -153,19 +160,24 @@ export async function applyApprovedMovement(tx: Executor, row: RequestRow, actor
       data: { assetNumber: asset.asset_number, requestId: row.id, number: row.number, status: asset.status },
     });
   }
-  await requestRepository.appendEvent(tx, {
-    requestId: row.id,
-    kind: 'assets_registered',
-    actorId: actor?.userId ?? null,
-    at: now,
-    data: {
-      movement,
-      assets: touched.map(({ asset, change }) => ({
-        id: asset.id,
-        assetNumber: asset.asset_number,
-        name: asset.name,
-        change,
-      })),
-    },
-  });
+  const registered = { kind: 'assets_registered' as const, actorId: actor?.userId ?? null, at: now };
+  await appendHistory(
+    tx,
+    row.id,
+    [
+      {
+        ...registered,
+        data: {
+          movement,
+          assets: touched.map(({ asset, change }) => ({
+            id: asset.id,
+            assetNumber: asset.asset_number,
+            name: asset.name,
+            change,
+          })),
+        },
+      },
+    ],
+    hold,
+  );
 }

@@ -31,7 +31,12 @@ import {
 import { newId } from '../../db/ids.js';
 import { auditRepository, type AuditEntry } from '../../db/repositories/audit.repository.js';
 import { organisationRepository, type OrganisationStructure } from '../../db/repositories/organisation.repository.js';
-import { requestRepository, type RequestFilter, type RequestSort } from '../../db/repositories/request.repository.js';
+import {
+  requestRepository,
+  type HistoryEntry,
+  type RequestFilter,
+  type RequestSort,
+} from '../../db/repositories/request.repository.js';
 import { throttleRepository } from '../../db/repositories/throttle.repository.js';
 import type { Executor } from '../../db/database.js';
 import type { RequestRow, UnitRow } from '../../db/schema.js';
@@ -50,7 +55,8 @@ import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
 import type { SlaService } from './sla.service.js';
 import type { CalendarService } from './calendar.service.js';
-import { heldNotices, keepsFacts, type RowHold, type WorkflowEffects } from './workflow-effects.js';
+import { heldNotices, keepsFacts, type WorkflowEffects } from './workflow-effects.js';
+import { rowHold, type RowHold } from './row-hold.js';
 import { actorFacts, requestFacts, workflowError } from './workflow-facts.js';
 import type { WorkflowService } from './workflow.service.js';
 import { renderRequestForm } from '../documents/request-forms.js';
@@ -330,9 +336,10 @@ export function requestService(
   }
 
   /**
-   * Stores a filing's row with its number (000 附件一: `CTSP-115-00001`), the "waits for" keys
-   * and what its effects left in it (assignees, the clocks' summary), in one statement, last in
-   * its transaction: the year's counter stays locked from here to the commit (a rolled-back filing
+   * Stores a filing's history (its `created` entry and its effects' entries, in one statement),
+   * then its row with its number (000 附件一: `CTSP-115-00001`), the "waits for" keys and what
+   * its effects left in it (assignees, the clocks' summary), in one statement, last in its
+   * transaction: the year's counter stays locked from here to the commit (a rolled-back filing
    * gives its number back), so concurrent filings queue only for what follows: the held notices
    * (one statement each) and the audit record (one call).
    */
@@ -345,6 +352,7 @@ export function requestService(
   ): Promise<string> {
     // After effects that changed only the request's row, the facts gathered before them hold.
     const waitingKeys = await waitingKeysOf(tx, row, keepsFacts(effects) ? facts : undefined);
+    await requestRepository.appendEvents(tx, row.id, hold.history);
     const year = rocYearOf(row.created_at);
     return requestRepository.insertNumbered(tx, row, config.requestPrefix, year, {
       waitingKeys,
@@ -436,8 +444,8 @@ export function requestService(
           stage: filed.stage,
           previous_request_id: input.previousRequestId ?? null,
         });
-        await requestRepository.appendEvent(tx, {
-          requestId: row.id,
+        const held = heldNotices(deps.notifications);
+        const hold = rowHold({
           kind: 'created',
           actorId: actor.userId,
           at: now,
@@ -449,8 +457,6 @@ export function requestService(
             ...(input.previousRequestId ? { previousRequestId: input.previousRequestId } : {}),
           },
         });
-        const held = heldNotices(deps.notifications);
-        const hold: RowHold = {};
         await deps.effects.perform(tx, row, facts, filed.effects, actor, {
           notices: held.notices,
           holders: organisation.holders,
@@ -544,16 +550,14 @@ export function requestService(
           stage: filed.stage,
           previous_request_id: null,
         });
-        await requestRepository.appendEvent(tx, {
-          requestId: row.id,
+        const held = heldNotices(deps.notifications);
+        const hold = rowHold({
           kind: 'created',
           actorId: null,
           at: now,
           toStatus: row.status,
           data: { channel: row.channel, workflow: wf.key, state: filed.state.value, public: true },
         });
-        const held = heldNotices(deps.notifications);
-        const hold: RowHold = {};
         await deps.effects.perform(tx, row, facts, filed.effects, null, {
           notices: held.notices,
           holders: organisation.holders,
@@ -831,12 +835,12 @@ export function requestService(
           closedAt,
         };
         // Effects that change only the request's own row (keepsFacts) work from the row in
-        // memory: its workflow state is then written after them, in one update with the "waits
-        // for" keys and the clocks' summary. Any other effect may read the row, so it goes first.
+        // memory and hold their writes (RowHold): after them, the history is one statement, and
+        // the workflow state one update with the "waits for" keys, the clocks' summary and the
+        // assignees. Any other effect may read the row, so its state and history go first.
         const keeps = keepsFacts(step.effects);
         if (!keeps) await requestRepository.setWorkflow(tx, id, workflow);
-        await requestRepository.appendEvent(tx, {
-          requestId: id,
+        const transition: HistoryEntry = {
           kind: 'transition',
           actorId: actor.userId,
           at: now,
@@ -850,7 +854,9 @@ export function requestService(
             toLabels: activeStateIds(step.state.value).map((s) => wf.nodes.get(s)?.def.label),
             fields,
           },
-        });
+        };
+        const hold: RowHold | undefined = keeps ? rowHold(transition) : undefined;
+        if (!hold) await requestRepository.appendEvent(tx, { requestId: id, ...transition });
         const updated: RequestRow = {
           ...row,
           status: step.status,
@@ -859,12 +865,12 @@ export function requestService(
           workflow_data: step.data,
           closed_at: closedAt,
         };
-        const hold: RowHold | undefined = keeps ? {} : undefined;
         await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor, {
           holders: organisation.holders,
           ...(hold ? { hold } : {}),
         });
         if (hold) {
+          await requestRepository.appendEvents(tx, id, hold.history);
           await requestRepository.setWorkflow(tx, id, workflow, {
             waitingKeys: await waitingKeysOf(tx, updated, facts),
             slaSummary: hold.slaSummary,

@@ -22,7 +22,7 @@ import { abilitiesOf, type Actor } from '../../domain/policies.js';
 import type { Executor } from '../../db/database.js';
 import { auditRepository } from '../../db/repositories/audit.repository.js';
 import { clockRepository, type ClockRow } from '../../db/repositories/clock.repository.js';
-import { requestRepository, type SlaSummary } from '../../db/repositories/request.repository.js';
+import { requestRepository } from '../../db/repositories/request.repository.js';
 import { settingsRepository } from '../../db/repositories/settings.repository.js';
 import type { RequestClocksTable, RequestRow } from '../../db/schema.js';
 import type { Insertable } from 'kysely';
@@ -31,6 +31,7 @@ import type { Role } from '../../shared/roles.js';
 import { REFRESH_MS, type CalendarService } from './calendar.service.js';
 import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
+import { appendHistory, type RowHold } from './row-hold.js';
 
 const SETTINGS_KEY = 'sla';
 export { SlaSettings };
@@ -119,13 +120,13 @@ export function slaService(
   /**
    * Keeps the request's badge and queue sort key in step with its clocks: all of them, as read
    * now, or as the caller knows them after writing them. Given `hold`, the summary goes there
-   * instead, for the caller to write with another update of the row (a filing: with its number).
+   * instead, for the caller to write with its own write of the row (`RowHold`).
    */
   async function refreshSummary(
     tx: Executor,
     requestId: string,
     known?: ReadonlyArray<Pick<ClockRow, 'status' | 'breached_at' | 'due_at'>>,
-    hold?: (summary: SlaSummary) => void,
+    hold?: RowHold,
   ): Promise<void> {
     const clocks = known ?? (await clockRepository.ofRequest(tx, requestId));
     const running = clocks.filter((c) => c.status === 'running');
@@ -140,7 +141,7 @@ export function slaService(
             : 'none';
     const due = running.map((c) => c.due_at?.getTime()).filter((t): t is number => t !== undefined);
     const summary = { state, dueAt: due.length > 0 ? new Date(Math.min(...due)) : null };
-    if (hold) hold(summary);
+    if (hold) hold.slaSummary = summary;
     else await requestRepository.setSlaSummary(tx, requestId, summary);
   }
 
@@ -202,7 +203,7 @@ export function slaService(
       request: RequestRow,
       keys: readonly string[],
       known?: readonly ClockRow[],
-      holdSummary?: (summary: SlaSummary) => void,
+      hold?: RowHold,
     ): Promise<void> {
       const existing = known ?? (await clockRepository.ofRequest(tx, request.id));
       const f = await frame(tx);
@@ -244,15 +245,11 @@ export function slaService(
       }
       if (rows.length === 0) return;
       // A step's clocks start in three statements, however many there are: the clocks, their
-      // history entries, and the request's summary (from the clocks as now written).
+      // history entries, and the request's summary (from the clocks as now written); the last two
+      // go to the caller's writes when it holds the row.
       await clockRepository.insert(tx, rows);
-      await requestRepository.appendEvents(tx, request.id, events);
-      await refreshSummary(
-        tx,
-        request.id,
-        [...existing, ...rows.map((r) => ({ ...r, breached_at: null }))],
-        holdSummary,
-      );
+      await appendHistory(tx, request.id, events, hold);
+      await refreshSummary(tx, request.id, [...existing, ...rows.map((r) => ({ ...r, breached_at: null }))], hold);
     },
 
     /**
@@ -265,7 +262,7 @@ export function slaService(
       request: RequestRow,
       change: 'stop' | 'pause' | 'resume',
       keys: readonly string[] | '*',
-      holdSummary?: (summary: SlaSummary) => void,
+      hold?: RowHold,
     ): Promise<void> {
       const all = await clockRepository.ofRequest(tx, request.id);
       const clocks = all.filter((c) => c.status !== 'stopped' && (keys === '*' || keys.includes(c.target_key)));
@@ -316,12 +313,12 @@ export function slaService(
       }
       if (changed.size === 0) return;
       // One history statement for all the clocks, and the summary from the clocks as now written.
-      await requestRepository.appendEvents(tx, request.id, events);
+      await appendHistory(tx, request.id, events, hold);
       await refreshSummary(
         tx,
         request.id,
         all.map((c) => changed.get(c.id) ?? c),
-        holdSummary,
+        hold,
       );
     },
 

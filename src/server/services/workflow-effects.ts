@@ -11,7 +11,7 @@ import {
   ownHoldersOf,
   type RoleHolder,
 } from '../../db/repositories/organisation.repository.js';
-import { requestRepository, type SlaSummary } from '../../db/repositories/request.repository.js';
+import { requestRepository } from '../../db/repositories/request.repository.js';
 import type { RequestRow } from '../../db/schema.js';
 import type { NoticeKind } from '../../shared/notice-kinds.js';
 import type { Role } from '../../shared/roles.js';
@@ -23,6 +23,7 @@ import type { PasswordResetService } from './password-reset.service.js';
 import type { SecuritySettingsService } from './security-settings.service.js';
 import type { SlaService } from './sla.service.js';
 import { applyApprovedMovement } from './asset-register.js';
+import { appendHistory, type RowHold } from './row-hold.js';
 
 export type EffectDeps = {
   sla: SlaService;
@@ -62,14 +63,6 @@ const CLOCK_EFFECTS: ReadonlySet<string> = new Set([
 
 /** Whether the facts gathered before these effects still hold after them (assignees aside). */
 export const keepsFacts = (effects: readonly Effect[]): boolean => effects.every((e) => ROW_ONLY_EFFECTS.has(e.kind));
-
-/**
- * What effects leave to the caller's one write of the request's row, when the caller holds it: the
- * assignees they change in `row` in memory, and the clocks' service-level summary, handed over
- * here. A filing inserts its row last, with its number; a step whose effects keep the facts
- * writes its workflow state after them (issue 7: one write of the row).
- */
-export type RowHold = { slaSummary?: SlaSummary };
 
 /** Where the notices of effects go: written at once (the notification service), or held. */
 export type Notices = Pick<NotificationService, 'notify' | 'mailNotice'>;
@@ -184,13 +177,14 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
       if (!hold && effect.slot === 'stage') await requestRepository.setStageAssignee(tx, row.id, next, now);
       else if (!hold) await requestRepository.setAssignee(tx, row.id, next, now);
       const user = next ? await organisationRepository.findUserById(tx, next) : undefined;
-      await requestRepository.appendEvent(tx, {
-        requestId: row.id,
-        kind: 'assigned',
-        actorId: actor?.userId ?? null,
-        at: now,
-        data: { from: current, to: next, toName: user?.display_name ?? null, slot: effect.slot, role: effect.role },
-      });
+      const data = {
+        from: current,
+        to: next,
+        toName: user?.display_name ?? null,
+        slot: effect.slot,
+        role: effect.role,
+      };
+      await appendHistory(tx, row.id, [{ kind: 'assigned', actorId: actor?.userId ?? null, at: now, data }], hold);
       if (effect.slot === 'stage') row.stage_assignee_id = next;
       else row.assignee_id = next;
     }
@@ -215,7 +209,12 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
   }
 
   /** TYPE-7 (000 §2.7.6): the company administrator's account, from 附件四, with a mailed set-password link. */
-  async function createCompanyAccount(tx: Executor, row: RequestRow, actor: Actor | null): Promise<void> {
+  async function createCompanyAccount(
+    tx: Executor,
+    row: RequestRow,
+    actor: Actor | null,
+    hold: RowHold | undefined,
+  ): Promise<void> {
     const form = row.form as Record<string, string | undefined>;
     const base = `${form.companyCode ?? 'company'}-admin`
       .toLowerCase()
@@ -244,13 +243,8 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
       objectId: user.id,
       data: { username, roles: [{ role: 'company_admin', unitId: null }], requestId: row.id, reason: '附件四核准' },
     });
-    await requestRepository.appendEvent(tx, {
-      requestId: row.id,
-      kind: 'account_created',
-      actorId: actor?.userId ?? null,
-      at: now,
-      data: { userId: user.id, username },
-    });
+    const created = { kind: 'account_created' as const, actorId: actor?.userId ?? null, at: now };
+    await appendHistory(tx, row.id, [{ ...created, data: { userId: user.id, username } }], hold);
     if (user.email) await deps.passwordResets.sendNewAccountLink(tx, { ...user, email: user.email }, null);
   }
 
@@ -261,7 +255,8 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
      * holders the step read for its facts, used until an effect changes accounts or roles;
      * `options.clocks` the request's clocks when the caller knows them (a filing: none yet).
      * Given `options.hold`, the effects change the request's own row in memory only and hand the
-     * service-level summary over there, for the caller to write (`RowHold`).
+     * service-level summary and the history entries over there, for the caller to write
+     * (`RowHold`).
      */
     async perform(
       tx: Executor,
@@ -276,8 +271,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
         hold?: RowHold;
       } = {},
     ): Promise<void> {
-      const held = options.hold;
-      const hold = held ? (summary: SlaSummary) => (held.slaSummary = summary) : undefined;
+      const { hold } = options;
       const now = ctx.now();
       const notices = options.notices ?? deps.notifications;
       let holders = options.holders;
@@ -303,7 +297,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             await deps.sla.changeClocks(tx, row, 'resume', '*', hold);
             break;
           case 'assign':
-            await assign(tx, row, effect, actor, notices, holders, held);
+            await assign(tx, row, effect, actor, notices, holders, hold);
             break;
           case 'notify': {
             const people = (await peopleOf(tx, effect.to, row, facts, holders)).filter((u) => u !== actor?.userId);
@@ -319,7 +313,7 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
           case 'startStage':
           case 'completeStage':
             if (effect.kind === 'completeStage' && row.stage_assignee_id) {
-              if (!held) await requestRepository.setStageAssignee(tx, row.id, null, now);
+              if (!hold) await requestRepository.setStageAssignee(tx, row.id, null, now);
               row.stage_assignee_id = null;
             }
             break;
@@ -327,13 +321,9 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             const people = (
               holders ? ownHoldersOf(holders, effect.to) : await deps.notifications.holdersOf(tx, effect.to)
             ).filter((u) => u !== actor?.userId);
-            await requestRepository.appendEvent(tx, {
-              requestId: row.id,
-              kind: 'reported_internally',
-              actorId: actor?.userId ?? null,
-              at: now,
-              data: { to: effect.to, grade: effect.grade, level: effect.level },
-            });
+            const data = { to: effect.to, grade: effect.grade, level: effect.level };
+            const by = { actorId: actor?.userId ?? null, at: now };
+            await appendHistory(tx, row.id, [{ kind: 'reported_internally', ...by, data }], hold);
             await notices.notify(tx, people, 'action_waiting', row.id, {
               number: row.number,
               title: row.title,
@@ -341,29 +331,20 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             });
             break;
           }
-          case 'recordExternalReport':
-            await requestRepository.appendEvent(tx, {
-              requestId: row.id,
-              kind: 'reported_externally',
-              actorId: actor?.userId ?? null,
-              at: now,
-              data: { to: effect.to, reportedAt: effect.at },
-            });
+          case 'recordExternalReport': {
+            const data = { to: effect.to, reportedAt: effect.at };
+            const by = { actorId: actor?.userId ?? null, at: now };
+            await appendHistory(tx, row.id, [{ kind: 'reported_externally', ...by, data }], hold);
             break;
+          }
           case 'createCompanyAccount':
-            await createCompanyAccount(tx, row, actor);
+            await createCompanyAccount(tx, row, actor, hold);
             break;
           case 'updateAssetRegister':
-            await applyApprovedMovement(tx, row, actor, now);
+            await applyApprovedMovement(tx, row, actor, now, hold);
             break;
           case 'archive':
-            await requestRepository.appendEvent(tx, {
-              requestId: row.id,
-              kind: 'archived',
-              actorId: actor?.userId ?? null,
-              at: now,
-              data: {},
-            });
+            await appendHistory(tx, row.id, [{ kind: 'archived', actorId: actor?.userId ?? null, at: now }], hold);
             break;
         }
         // The clocks the caller passed are the request's until an effect changes them.
