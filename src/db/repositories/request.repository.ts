@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { RequestScope } from '../../domain/policies.js';
 import { requestNumberStem, SEQUENCE_DIGITS } from '../../domain/request-number.js';
@@ -11,7 +11,7 @@ import type {
 } from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
 import { fixedStatement, type Slots } from '../fixed-statement.js';
-import type { Database, RequestRow } from '../schema.js';
+import type { Database, RequestClocksTable, RequestRow } from '../schema.js';
 import { plannedPerCall } from '../preparable.js';
 import type { ClockRow } from './clock.repository.js';
 import { escapeLike } from './organisation.repository.js';
@@ -174,6 +174,45 @@ export type HistoryEntry = {
   data?: Record<string, unknown>;
 };
 
+/** A clock a filing or a step starts. */
+export type NewClock = Insertable<RequestClocksTable>;
+
+/**
+ * What a filing's or a step's effects held for the caller to write (`RowHold` in
+ * src/server/services/row-hold.ts): the request's new clocks and its history entries, in order.
+ */
+export type HeldWrites = { history: readonly HistoryEntry[]; clocks: readonly NewClock[] };
+
+const CLOCK_COLUMNS = sql.raw(
+  'request_id, request_type, target_key, basis, target_ms, status, consumed_ms, running_since, started_at, due_at, next_check_at',
+);
+
+/**
+ * Held writes as the two parts of one statement (issue 7): each hands its rows over as one JSON
+ * parameter, so the statement's text is the same however many there are, and it is prepared once.
+ * The history's entries are numbered after the request's last one, in the order given.
+ */
+function heldParts(requestId: string, held: HeldWrites) {
+  const entries = held.history.map((e) => ({
+    kind: e.kind,
+    actor_id: e.actorId,
+    at: e.at,
+    from_status: e.fromStatus ?? null,
+    to_status: e.toStatus ?? null,
+    data: e.data ?? {},
+  }));
+  return {
+    clocks: sql`insert into request_clocks (${CLOCK_COLUMNS})
+      select ${CLOCK_COLUMNS} from json_populate_recordset(null::request_clocks, ${JSON.stringify(held.clocks)}::json)`,
+    history: sql`insert into request_events (request_id, seq, kind, actor_id, at, from_status, to_status, data)
+      select ${requestId}::uuid, last.seq + e.ord, e.kind, e.actor_id, e.at, e.from_status, e.to_status, e.data
+      from (select coalesce(max(seq), 0) as seq from request_events where request_id = ${requestId}::uuid) as last,
+        rows from (json_to_recordset(${JSON.stringify(entries)}::json)
+          as (kind text, actor_id uuid, at timestamptz, from_status text, to_status text, data jsonb)) with ordinality
+          as e(kind, actor_id, at, from_status, to_status, data, ord)`,
+  };
+}
+
 /** A request's service-level badge and the queue's sort key, from its clocks (SLA-2). */
 export type SlaSummary = { state: SlaState; dueAt: Date | null };
 
@@ -270,24 +309,22 @@ export const requestRepository = {
   async insertNumbered(
     db: Executor,
     row: RequestRow,
+    held: HeldWrites,
     prefix: string,
     rocYear: number,
     also: DerivedColumns = {},
   ): Promise<string> {
     const stem = requestNumberStem(prefix, rocYear);
     const { number: _provisional, workflow_state, workflow_data, form, ...columns } = row;
-    const stored = await db
-      .with('counter', (qb) =>
-        qb
-          .insertInto('request_number_counters')
-          .values({ prefix, year: rocYear, last_value: 1 })
-          .onConflict((oc) =>
-            oc.columns(['prefix', 'year']).doUpdateSet({
-              last_value: sql`request_number_counters.last_value + 1`,
-            }),
-          )
-          .returning('last_value'),
+    const parts = heldParts(row.id, held);
+    const counter = db
+      .insertInto('request_number_counters')
+      .values({ prefix, year: rocYear, last_value: 1 })
+      .onConflict((oc) =>
+        oc.columns(['prefix', 'year']).doUpdateSet({ last_value: sql`request_number_counters.last_value + 1` }),
       )
+      .returning('last_value');
+    const insert = db
       .insertInto('requests')
       .values({
         ...columns,
@@ -297,8 +334,11 @@ export const requestRepository = {
         ...derivedColumns(also),
         number: sql<string>`(select ${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0') from counter)`,
       })
-      .returning('number')
-      .executeTakeFirstOrThrow();
+      .returning('number');
+    const { rows } = await sql<{ number: string }>`with held_clocks as (${parts.clocks}),
+      held_history as (${parts.history}), counter as (${counter}) ${insert}`.execute(db);
+    const stored = rows[0];
+    if (!stored) throw new Error('the filing was not stored');
     return stored.number;
   },
 
@@ -537,6 +577,12 @@ export const requestRepository = {
         data: JSON.stringify(event.data ?? {}),
       }))
       .execute();
+  },
+
+  /** Writes what a step's effects held (`HeldWrites`), in one statement; the caller holds the request's lock. */
+  async writeHeld(db: Executor, requestId: string, held: HeldWrites): Promise<void> {
+    const parts = heldParts(requestId, held);
+    await sql`with held_clocks as (${parts.clocks}) ${parts.history}`.execute(db);
   },
 
   /**

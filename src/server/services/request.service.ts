@@ -336,12 +336,12 @@ export function requestService(
   }
 
   /**
-   * Stores a filing's history (its `created` entry and its effects' entries, in one statement),
-   * then its row with its number (000 附件一: `CTSP-115-00001`), the "waits for" keys and what
-   * its effects left in it (assignees, the clocks' summary), in one statement, last in its
-   * transaction: the year's counter stays locked from here to the commit (a rolled-back filing
-   * gives its number back), so concurrent filings queue only for what follows: the held notices
-   * (one statement each) and the audit record (one call).
+   * Stores a filing in one statement, last in its transaction: the clocks its effects started,
+   * its history (its `created` entry and its effects' entries), and its row with its number
+   * (000 附件一: `CTSP-115-00001`), its "waits for" keys and what its effects left in it
+   * (assignees, the clocks' summary). The year's counter stays locked from here to the commit (a
+   * rolled-back filing gives its number back), so concurrent filings queue only for what
+   * follows: the held notices (one statement each) and the audit record (one call).
    */
   async function storeFiling(
     tx: Executor,
@@ -352,9 +352,8 @@ export function requestService(
   ): Promise<string> {
     // After effects that changed only the request's row, the facts gathered before them hold.
     const waitingKeys = await waitingKeysOf(tx, row, keepsFacts(effects) ? facts : undefined);
-    await requestRepository.appendEvents(tx, row.id, hold.history);
     const year = rocYearOf(row.created_at);
-    return requestRepository.insertNumbered(tx, row, config.requestPrefix, year, {
+    return requestRepository.insertNumbered(tx, row, hold, config.requestPrefix, year, {
       waitingKeys,
       slaSummary: hold.slaSummary,
     });
@@ -870,7 +869,7 @@ export function requestService(
           ...(hold ? { hold } : {}),
         });
         if (hold) {
-          await requestRepository.appendEvents(tx, id, hold.history);
+          await requestRepository.writeHeld(tx, id, hold);
           await requestRepository.setWorkflow(tx, id, workflow, {
             waitingKeys: await waitingKeysOf(tx, updated, facts),
             slaSummary: hold.slaSummary,

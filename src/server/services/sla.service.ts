@@ -31,7 +31,7 @@ import type { Role } from '../../shared/roles.js';
 import { REFRESH_MS, type CalendarService } from './calendar.service.js';
 import type { Origin, ServiceContext } from './context.js';
 import type { NotificationService } from './notification.service.js';
-import { appendHistory, type RowHold } from './row-hold.js';
+import { appendHistory, writeHeldClocks, type RowHold } from './row-hold.js';
 
 const SETTINGS_KEY = 'sla';
 export { SlaSettings };
@@ -205,6 +205,7 @@ export function slaService(
       known?: readonly ClockRow[],
       hold?: RowHold,
     ): Promise<void> {
+      if (!known) await writeHeldClocks(tx, hold);
       const existing = known ?? (await clockRepository.ofRequest(tx, request.id));
       const f = await frame(tx);
       const s = await settingsInForce(tx);
@@ -245,9 +246,10 @@ export function slaService(
       }
       if (rows.length === 0) return;
       // A step's clocks start in three statements, however many there are: the clocks, their
-      // history entries, and the request's summary (from the clocks as now written); the last two
+      // history entries, and the request's summary (from the clocks as now written); all three
       // go to the caller's writes when it holds the row.
-      await clockRepository.insert(tx, rows);
+      if (hold) hold.clocks.push(...rows);
+      else await clockRepository.insert(tx, rows);
       await appendHistory(tx, request.id, events, hold);
       await refreshSummary(tx, request.id, [...existing, ...rows.map((r) => ({ ...r, breached_at: null }))], hold);
     },
@@ -264,6 +266,7 @@ export function slaService(
       keys: readonly string[] | '*',
       hold?: RowHold,
     ): Promise<void> {
+      await writeHeldClocks(tx, hold);
       const all = await clockRepository.ofRequest(tx, request.id);
       const clocks = all.filter((c) => c.status !== 'stopped' && (keys === '*' || keys.includes(c.target_key)));
       if (clocks.length === 0) return;
