@@ -93,6 +93,20 @@ describe('a request page and the organisation in one statement each', () => {
     expect(again!.reapplications).toEqual([]);
   });
 
+  it('reads what a step needs of a locked request (its files’ documents, its clocks) as their own queries do', async () => {
+    const { db } = t.database;
+    const parts = await requestRepository.lockedParts(db, first);
+    expect(parts.documents).toHaveLength(2);
+    expect(parts.documents).toEqual(await requestRepository.attachmentDocuments(db, first));
+    const clocks = await clockRepository.ofRequest(db, first);
+    expect(clocks.some((c) => c.stopped_at !== null)).toBe(true);
+    expect(parts.clocks).toEqual(clocks);
+    expect(await requestRepository.lockedParts(db, '00000000-0000-4000-8000-000000000000')).toEqual({
+      documents: [],
+      clocks: [],
+    });
+  });
+
   it('names every usable holder of a notice’s roles once, none disabled, without a page limit', async () => {
     const { db } = t.database;
     const both = await t.user('holder-both', { roles: ['desk_agent', 'it_officer'] });

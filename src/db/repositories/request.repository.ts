@@ -233,6 +233,39 @@ const derivedColumns = ({ waitingKeys, slaSummary, assignees }: DerivedColumns) 
   ...(assignees ? { assignee_id: assignees.assignee_id, stage_assignee_id: assignees.stage_assignee_id } : {}),
 });
 
+/** A row read as a JSON part of a statement: its instants arrive as text. */
+type AsJson<T> = { [K in keyof T]: Date extends T[K] ? Exclude<T[K], Date> | string : T[K] };
+
+/** A clock read as a JSON part of a statement, in the types of its own query. */
+function clockFromJson(k: AsJson<ClockRow>): ClockRow {
+  return {
+    ...k,
+    running_since: dateOrNull(k.running_since),
+    started_at: new Date(k.started_at),
+    stopped_at: dateOrNull(k.stopped_at),
+    due_at: dateOrNull(k.due_at),
+    breached_at: dateOrNull(k.breached_at),
+    next_check_at: dateOrNull(k.next_check_at),
+  };
+}
+
+/** What a step reads of a request it has locked, built once (issue 7): {@link requestRepository.lockedParts}. */
+const lockedPartsStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
+  db.selectNoFrom((eb) => [
+    jsonArrayFrom(
+      eb.selectFrom('attachments').select(['document', 'device']).where('request_id', '=', v.id).orderBy('ordinal'),
+    ).as('documents'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('request_clocks')
+        .selectAll()
+        .where('request_id', '=', v.id)
+        .orderBy('started_at')
+        .orderBy('target_key'),
+    ).as('clocks'),
+  ]),
+);
+
 /** A request's page, built once (issue 7): {@link requestRepository.page}. */
 const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
   db
@@ -382,15 +415,7 @@ export const requestRepository = {
       history: page_history.map((e) => ({ ...e, at: new Date(e.at) })),
       comments: page_comments.map((c) => ({ ...c, created_at: new Date(c.created_at) })),
       attachments: page_attachments.map((f) => ({ ...f, created_at: new Date(f.created_at) })),
-      clocks: page_clocks.map((k): ClockRow => ({
-        ...k,
-        running_since: dateOrNull(k.running_since),
-        started_at: new Date(k.started_at),
-        stopped_at: dateOrNull(k.stopped_at),
-        due_at: dateOrNull(k.due_at),
-        breached_at: dateOrNull(k.breached_at),
-        next_check_at: dateOrNull(k.next_check_at),
-      })),
+      clocks: page_clocks.map(clockFromJson),
       previous: page_previous,
       reapplications: page_reapplications,
     };
@@ -471,6 +496,17 @@ export const requestRepository = {
       .orderBy('created_at')
       .execute();
     return { previous: previous ?? null, reapplications };
+  },
+
+  /**
+   * What a step reads of a request after locking it, in one statement: its files' documents (for
+   * its facts) and its clocks. Read after the lock, not with it: a statement that waited for the
+   * lock sees the rows as they were when it began, not as the step before it left them.
+   */
+  async lockedParts(db: Executor, id: string) {
+    const [row] = await lockedPartsStatement(db, { id });
+    if (!row) throw new Error('the locked parts statement returned no row');
+    return { documents: row.documents, clocks: row.clocks.map(clockFromJson) };
   },
 
   attachmentDocuments(

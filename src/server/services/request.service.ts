@@ -819,7 +819,8 @@ export function requestService(
             detail: { en: 'This request was filed before workflows', zh: '此申請建立於流程定義之前' },
           });
         }
-        const facts = await requestFacts(tx, row, { organisation });
+        const { documents, clocks } = await requestRepository.lockedParts(tx, id);
+        const facts = await requestFacts(tx, row, { organisation, documents });
         const from = stateOf(row, wf);
         const step = applyAction(wf, from, { action, fields }, actorFacts(actor), facts, await moment(tx, now));
         const definition = Object.hasOwn(wf.definition.actions, action) ? wf.definition.actions[action]! : null;
@@ -866,6 +867,7 @@ export function requestService(
         };
         await deps.effects.perform(tx, updated, { ...facts, data: step.data }, step.effects, actor, {
           holders: organisation.holders,
+          clocks,
           ...(hold ? { hold } : {}),
         });
         if (hold) {

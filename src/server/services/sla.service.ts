@@ -265,9 +265,10 @@ export function slaService(
       change: 'stop' | 'pause' | 'resume',
       keys: readonly string[] | '*',
       hold?: RowHold,
+      known?: readonly ClockRow[],
     ): Promise<void> {
       await writeHeldClocks(tx, hold);
-      const all = await clockRepository.ofRequest(tx, request.id);
+      const all = known ?? (await clockRepository.ofRequest(tx, request.id));
       const clocks = all.filter((c) => c.status !== 'stopped' && (keys === '*' || keys.includes(c.target_key)));
       if (clocks.length === 0) return;
       const f = await frame(tx);

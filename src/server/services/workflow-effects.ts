@@ -288,13 +288,13 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
             break;
           }
           case 'stopClock':
-            await deps.sla.changeClocks(tx, row, 'stop', effect.clock === '*' ? '*' : [effect.clock], hold);
+            await deps.sla.changeClocks(tx, row, 'stop', effect.clock === '*' ? '*' : [effect.clock], hold, clocks);
             break;
           case 'pauseClocks':
-            await deps.sla.changeClocks(tx, row, 'pause', '*', hold);
+            await deps.sla.changeClocks(tx, row, 'pause', '*', hold, clocks);
             break;
           case 'resumeClocks':
-            await deps.sla.changeClocks(tx, row, 'resume', '*', hold);
+            await deps.sla.changeClocks(tx, row, 'resume', '*', hold, clocks);
             break;
           case 'assign':
             await assign(tx, row, effect, actor, notices, holders, hold);
