@@ -335,9 +335,10 @@ export const requestRepository = {
    * concurrent filings queue and a rolled-back filing gives its number back (no gaps, no twins).
    * The number is the year's stem and the sequence with at least `SEQUENCE_DIGITS` digits, as
    * `formatRequestNumber` writes it. `row` is the filing as its effects left it in memory (its
-   * number there is provisional and not stored); `also`, what they derived. The history, clocks
-   * and notices written before it point at a row that does not exist yet: every reference to a
-   * request is checked at the commit (migration 20261124T2200).
+   * number there is provisional and not stored); `held`, the clocks and history they held, written
+   * by the same statement; `also`, what they derived. Those clocks and that history point at a row
+   * the statement inserts: every reference to a request is checked at the commit (migration
+   * 20261124T2200).
    */
   async insertNumbered(
     db: Executor,

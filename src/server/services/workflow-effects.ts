@@ -174,8 +174,10 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
     const now = ctx.now();
     if (next !== current) {
       // A caller that holds the row writes the assignee with the rest of it.
-      if (!hold && effect.slot === 'stage') await requestRepository.setStageAssignee(tx, row.id, next, now);
-      else if (!hold) await requestRepository.setAssignee(tx, row.id, next, now);
+      if (!hold) {
+        if (effect.slot === 'stage') await requestRepository.setStageAssignee(tx, row.id, next, now);
+        else await requestRepository.setAssignee(tx, row.id, next, now);
+      }
       const user = next ? await organisationRepository.findUserById(tx, next) : undefined;
       const data = {
         from: current,
