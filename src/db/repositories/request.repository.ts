@@ -188,12 +188,12 @@ const CLOCK_COLUMNS = sql.raw(
 );
 
 /**
- * Held writes as the two parts of one statement (issue 7): each hands its rows over as one JSON
- * parameter, so the statement's text is the same however many there are, and it is prepared once.
- * The history's entries are numbered after the request's last one, in the order given.
+ * Entries appended to a request's history, numbered after its last one in the order given: one
+ * statement (or one part of one) that takes them as one JSON parameter, so its text is the same
+ * however many there are and it is prepared once (issue 7). Every history write goes through it.
  */
-function heldParts(requestId: string, held: HeldWrites) {
-  const entries = held.history.map((e) => ({
+function historyInsert(requestId: string, history: readonly HistoryEntry[]) {
+  const entries = history.map((e) => ({
     kind: e.kind,
     actor_id: e.actorId,
     at: e.at,
@@ -201,16 +201,18 @@ function heldParts(requestId: string, held: HeldWrites) {
     to_status: e.toStatus ?? null,
     data: e.data ?? {},
   }));
-  return {
-    clocks: sql`insert into request_clocks (${CLOCK_COLUMNS})
-      select ${CLOCK_COLUMNS} from json_populate_recordset(null::request_clocks, ${JSON.stringify(held.clocks)}::json)`,
-    history: sql`insert into request_events (request_id, seq, kind, actor_id, at, from_status, to_status, data)
-      select ${requestId}::uuid, last.seq + e.ord, e.kind, e.actor_id, e.at, e.from_status, e.to_status, e.data
-      from (select coalesce(max(seq), 0) as seq from request_events where request_id = ${requestId}::uuid) as last,
-        rows from (json_to_recordset(${JSON.stringify(entries)}::json)
-          as (kind text, actor_id uuid, at timestamptz, from_status text, to_status text, data jsonb)) with ordinality
-          as e(kind, actor_id, at, from_status, to_status, data, ord)`,
-  };
+  return sql`insert into request_events (request_id, seq, kind, actor_id, at, from_status, to_status, data)
+    select ${requestId}::uuid, last.seq + e.ord, e.kind, e.actor_id, e.at, e.from_status, e.to_status, e.data
+    from (select coalesce(max(seq), 0) as seq from request_events where request_id = ${requestId}::uuid) as last,
+      rows from (json_to_recordset(${JSON.stringify(entries)}::json)
+        as (kind text, actor_id uuid, at timestamptz, from_status text, to_status text, data jsonb)) with ordinality
+        as e(kind, actor_id, at, from_status, to_status, data, ord)`;
+}
+
+/** New clocks, as one part of a statement that takes them as one JSON parameter (as `historyInsert`). */
+function clocksInsert(clocks: readonly NewClock[]) {
+  return sql`insert into request_clocks (${CLOCK_COLUMNS})
+    select ${CLOCK_COLUMNS} from json_populate_recordset(null::request_clocks, ${JSON.stringify(clocks)}::json)`;
 }
 
 /** A request's service-level badge and the queue's sort key, from its clocks (SLA-2). */
@@ -350,7 +352,6 @@ export const requestRepository = {
   ): Promise<string> {
     const stem = requestNumberStem(prefix, rocYear);
     const { number: _provisional, workflow_state, workflow_data, form, ...columns } = row;
-    const parts = heldParts(row.id, held);
     const counter = db
       .insertInto('request_number_counters')
       .values({ prefix, year: rocYear, last_value: 1 })
@@ -369,8 +370,8 @@ export const requestRepository = {
         number: sql<string>`(select ${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0') from counter)`,
       })
       .returning('number');
-    const { rows } = await sql<{ number: string }>`with held_clocks as (${parts.clocks}),
-      held_history as (${parts.history}), counter as (${counter}) ${insert}`.execute(db);
+    const { rows } = await sql<{ number: string }>`with held_clocks as (${clocksInsert(held.clocks)}),
+      held_history as (${historyInsert(row.id, held.history)}), counter as (${counter}) ${insert}`.execute(db);
     const stored = rows[0];
     if (!stored) throw new Error('the filing was not stored');
     return stored.number;
@@ -597,55 +598,18 @@ export const requestRepository = {
   },
 
   /** Appends an entry to the request's history; the caller holds the request's lock. */
-  async appendEvent(db: Executor, event: HistoryEntry & { requestId: string }): Promise<void> {
-    await db
-      .insertInto('request_events')
-      .values((eb) => ({
-        request_id: event.requestId,
-        seq: eb
-          .selectFrom('request_events')
-          .select(sql<number>`coalesce(max(seq), 0) + 1`.as('next'))
-          .where('request_id', '=', event.requestId),
-        kind: event.kind,
-        actor_id: event.actorId,
-        at: event.at,
-        from_status: event.fromStatus ?? null,
-        to_status: event.toStatus ?? null,
-        data: JSON.stringify(event.data ?? {}),
-      }))
-      .execute();
+  async appendEvent(db: Executor, { requestId, ...entry }: HistoryEntry & { requestId: string }): Promise<void> {
+    await requestRepository.appendEvents(db, requestId, [entry]);
   },
 
   /** Writes what a step's effects held (`HeldWrites`), in one statement; the caller holds the request's lock. */
   async writeHeld(db: Executor, requestId: string, held: HeldWrites): Promise<void> {
-    const parts = heldParts(requestId, held);
-    await sql`with held_clocks as (${parts.clocks}) ${parts.history}`.execute(db);
+    await sql`with held_clocks as (${clocksInsert(held.clocks)}) ${historyInsert(requestId, held.history)}`.execute(db);
   },
 
-  /**
-   * Appends several entries to one request's history, in order, in one statement (every row's
-   * subquery sees the history as it was before the statement); the caller holds the request's lock.
-   */
+  /** Appends entries to one request's history, in order, in one statement; the caller holds the request's lock. */
   async appendEvents(db: Executor, requestId: string, events: readonly HistoryEntry[]): Promise<void> {
-    if (events.length === 0) return;
-    await db
-      .insertInto('request_events')
-      .values((eb) =>
-        events.map((event, i) => ({
-          request_id: requestId,
-          seq: eb
-            .selectFrom('request_events')
-            .select(sql<number>`coalesce(max(seq), 0) + ${i + 1}`.as('next'))
-            .where('request_id', '=', requestId),
-          kind: event.kind,
-          actor_id: event.actorId,
-          at: event.at,
-          from_status: event.fromStatus ?? null,
-          to_status: event.toStatus ?? null,
-          data: JSON.stringify(event.data ?? {}),
-        })),
-      )
-      .execute();
+    if (events.length > 0) await historyInsert(requestId, events).execute(db);
   },
 
   insertComment(db: Executor, c: { requestId: string; authorId: string; body: string; at: Date }) {

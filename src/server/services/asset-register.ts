@@ -160,24 +160,12 @@ export async function applyApprovedMovement(
       data: { assetNumber: asset.asset_number, requestId: row.id, number: row.number, status: asset.status },
     });
   }
-  const registered = { kind: 'assets_registered' as const, actorId: actor?.userId ?? null, at: now };
-  await appendHistory(
-    tx,
-    row.id,
-    [
-      {
-        ...registered,
-        data: {
-          movement,
-          assets: touched.map(({ asset, change }) => ({
-            id: asset.id,
-            assetNumber: asset.asset_number,
-            name: asset.name,
-            change,
-          })),
-        },
-      },
-    ],
-    hold,
-  );
+  const assets = touched.map(({ asset, change }) => ({
+    id: asset.id,
+    assetNumber: asset.asset_number,
+    name: asset.name,
+    change,
+  }));
+  const by = { actorId: actor?.userId ?? null, at: now };
+  await appendHistory(tx, row.id, [{ kind: 'assets_registered', ...by, data: { movement, assets } }], hold);
 }

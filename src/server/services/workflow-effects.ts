@@ -245,8 +245,8 @@ export function workflowEffects(ctx: ServiceContext, deps: EffectDeps) {
       objectId: user.id,
       data: { username, roles: [{ role: 'company_admin', unitId: null }], requestId: row.id, reason: '附件四核准' },
     });
-    const created = { kind: 'account_created' as const, actorId: actor?.userId ?? null, at: now };
-    await appendHistory(tx, row.id, [{ ...created, data: { userId: user.id, username } }], hold);
+    const by = { actorId: actor?.userId ?? null, at: now };
+    await appendHistory(tx, row.id, [{ kind: 'account_created', ...by, data: { userId: user.id, username } }], hold);
     if (user.email) await deps.passwordResets.sendNewAccountLink(tx, { ...user, email: user.email }, null);
   }
 
