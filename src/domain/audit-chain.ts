@@ -63,6 +63,29 @@ export function auditContentParts(record: Omit<AuditContent, 'id' | 'at'>): {
   };
 }
 
+/**
+ * Stands in a record's data for a value the database fills in (`auditContentPartsFilling`). NUL
+ * cannot be in PostgreSQL's text or `jsonb`, so no stored value is this one.
+ */
+const FILLED_IN = '\u0000';
+
+/**
+ * The parts as `auditContentParts` gives them, for a record whose data holds one more text value
+ * that the database fills in with the id and the instant (`key`: a filing's number, which its
+ * numbering insert computes). The middle comes split around that value's JSON: the content is
+ * `head + at + middleBefore + JSON(value) + middleAfter + id + tail`.
+ */
+export function auditContentPartsFilling(
+  record: Omit<AuditContent, 'id' | 'at'>,
+  key: string,
+): { head: string; middleBefore: string; middleAfter: string; tail: string } {
+  if (Object.hasOwn(record.data, key)) throw new Error(`the audit record's data already holds "${key}"`);
+  const { head, middle, tail } = auditContentParts({ ...record, data: { ...record.data, [key]: FILLED_IN } });
+  const around = middle.split(JSON.stringify(FILLED_IN));
+  if (around.length !== 2) throw new Error(`the audit record's data holds a NUL value`);
+  return { head, middleBefore: around[0]!, middleAfter: around[1]!, tail };
+}
+
 export type ChainBreak = { id: number; reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'missing_record' };
 
 /** Checks records in id order, continuing from the previous record; the first break, or null. */

@@ -38,6 +38,22 @@ describe('the tamper-evident audit trail (SEC-3)', () => {
     expect(await auditRepository.verify(t.database.db, 7)).toMatchObject({ firstBreak: null });
   });
 
+  it('records a filing with the number its numbering statement gave it, hashed as the check hashes it', async () => {
+    const filed = await t.fileRequest(staff, { title: '稽核編號' });
+    const record = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'object_type', 'data'])
+      .where('object_id', '=', filed.id)
+      .executeTakeFirstOrThrow();
+    expect(record).toEqual({
+      action: 'request.created',
+      actor_id: staff.user.id,
+      object_type: 'request',
+      data: { number: filed.number },
+    });
+    expect(await verify()).toMatchObject({ intact: true, firstBreak: null });
+  });
+
   it('hashes in the database what the check hashes again, whatever the text (one call per record)', async () => {
     const odd = ['引號 " 與 \\ 反斜線', 'line\nbreak\ttab', '𠀋 outside the BMP 👍', '\u0001 control', ''];
     // Outside a transaction too: the call is one statement.

@@ -85,6 +85,55 @@ describe('mail through a real SMTP server (issue 4: notifications)', () => {
     );
   });
 
+  it('writes one notice to several users: each in the app once, by mail those with an address who want it', async () => {
+    const [withMail, withoutMail, mailOff] = await Promise.all(
+      ['several-a', 'several-b', 'several-c'].map((name) => t.signedIn(name)),
+    );
+    const db = t.database.db;
+    for (const s of [withMail!, mailOff!]) {
+      await db
+        .updateTable('users')
+        .set({ email: `${s.user.username}@agency.example` })
+        .where('id', '=', s.user.id)
+        .execute();
+    }
+    await db
+      .insertInto('notification_preferences')
+      .values({ user_id: mailOff!.user.id, kind: 'request_new', by_mail: false })
+      .execute();
+    const ids = [withMail!, withoutMail!, mailOff!].map((s) => s.user.id);
+    const r = await t.fileRequest(requester, { title: '分送測試' });
+    await db
+      .transaction()
+      .execute((tx) =>
+        t.app.services.notifications.notify(tx, [...ids, ids[0]!], 'request_new', r.id, {
+          number: r.number,
+          title: '分送測試',
+        }),
+      );
+    const notices = await db
+      .selectFrom('notifications')
+      .select(['user_id', 'title'])
+      .where('request_id', '=', r.id)
+      .where('user_id', 'in', ids)
+      .execute();
+    expect(notices.map((n) => n.user_id).sort()).toEqual([...ids].sort());
+    expect(notices.every((n) => n.title === `【GovDesk】${r.number} 新申請案件`)).toBe(true);
+    const mails = await db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'to_user_id', 'subject', 'status'])
+      .where('to_user_id', 'in', ids)
+      .execute();
+    expect(mails).toEqual([
+      {
+        to_address: 'several-a@agency.example',
+        to_user_id: withMail!.user.id,
+        subject: `【GovDesk】${r.number} 新申請案件`,
+        status: 'pending',
+      },
+    ]);
+  });
+
   it('marks notifications read', async () => {
     const list = (await t.inject({ method: 'GET', url: '/api/notifications?unread=true', as: desk })).json();
     expect(list.length).toBeGreaterThan(0);

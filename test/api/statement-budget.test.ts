@@ -9,18 +9,20 @@ import { TestApp, type Session } from '../helpers/test-app.js';
 describe('statements per hot call (issue 7)', () => {
   let t: TestApp;
   let desk: Session;
+  let staff: Session;
   let requestId: string;
 
   beforeAll(async () => {
     t = await TestApp.start();
     desk = await t.signedIn('budget-desk', { roles: ['desk_agent'] });
+    staff = await t.signedIn('budget-staff');
     requestId = (await t.fileRequest(desk)).id;
   });
   afterAll(() => t.stop());
 
-  const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  const call = (method: 'GET' | 'POST', url: string, payload?: object, as = desk) =>
     t.statementsOf(async () => {
-      const res = await t.inject({ method, url, as: desk, ...(payload ? { payload } : {}) });
+      const res = await t.inject({ method, url, as, ...(payload ? { payload } : {}) });
       expect(res.statusCode, res.body).toBeLessThan(300);
     });
 
@@ -33,10 +35,11 @@ describe('statements per hot call (issue 7)', () => {
   // accounts or roles.
   // The SLA settings are kept in memory as the calendar is, and a notice to a role's holders takes
   // them from the organisation already read.
-  // An audit record is one call (`govdesk_audit_append`); a notice is two statements: who gets
-  // it by mail, then the notice with its mail.
-  it('files a request, with its response, in at most 5 statements (7, 8, 9, 11, 14, 15, 16, 17, 29, 35 before)', async () => {
-    const n = await call('POST', '/api/requests', t.requestBody(desk));
+  // An audit record is one call (`govdesk_audit_append`), a filing's a part of its numbered
+  // insert; a notice is one statement, with its mail to those who want it.
+  it('files a request, with its response and a notice to the desk, in at most 5 statements (7 before; without the notice 5, 7, 8, 9, 11, 14, 15, 16, 17, 29, 35)', async () => {
+    // Filed by a member of staff: the desk is told of it.
+    const n = await call('POST', '/api/requests', t.requestBody(staff), staff);
     expect(n).toBeLessThanOrEqual(5);
   });
 

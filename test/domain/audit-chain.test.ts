@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditContentParts, auditHash, canonicalJson } from '../../src/domain/audit-chain.js';
+import { auditContentParts, auditContentPartsFilling, auditHash, canonicalJson } from '../../src/domain/audit-chain.js';
 
 const text = fc.string({ unit: 'binary' });
 const record = fc.record({
@@ -26,6 +26,21 @@ describe('the audit chain content (SEC-3)', () => {
     );
   });
 
+  it("splits the middle around a data value the database fills in (a filing's number)", () => {
+    fc.assert(
+      fc.property(record, text, text, (r, key, value) => {
+        fc.pre(!(key in r.data) && !JSON.stringify(r.data).includes('\\u0000') && !key.includes('\u0000'));
+        const { head, middleBefore, middleAfter, tail } = auditContentPartsFilling(r, key);
+        const whole = canonicalJson({ ...r, at: r.at.toISOString(), data: { ...r.data, [key]: value } });
+        expect(`${head}${r.at.toISOString()}${middleBefore}${JSON.stringify(value)}${middleAfter}${r.id}${tail}`).toBe(
+          whole,
+        );
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => auditContentPartsFilling({ ...aRecord(), data: { number: 'x' } }, 'number')).toThrow();
+  });
+
   it('hashes the previous hash, a newline and the content', () => {
     const r = {
       id: 7,
@@ -44,3 +59,7 @@ describe('the audit chain content (SEC-3)', () => {
     expect(auditHash(null, r)).toBe('2300988494428ae5d6fcc4a1b8ec878f80613449bc4a743731d40b96eb9ede65');
   });
 });
+
+function aRecord() {
+  return { actorId: null, action: 'request.created', objectType: 'request', objectId: null, ip: null, data: {} };
+}

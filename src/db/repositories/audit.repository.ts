@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { auditContentParts, checkChain, type ChainBreak } from '../../domain/audit-chain.js';
+import { sql, type RawBuilder } from 'kysely';
+import { auditContentParts, auditContentPartsFilling, checkChain, type ChainBreak } from '../../domain/audit-chain.js';
 import type { Executor, Tx } from '../database.js';
 import { escapeLike } from './organisation.repository.js';
 import { plannedPerCall } from '../preparable.js';
@@ -19,12 +19,8 @@ export type AuditEntry = {
  */
 const CHAIN_LOCK = 726_173_001;
 
-/**
- * Appends a record in one call: the function takes the chain's lock (held to the commit), reads
- * the tail, stamps the instant and hashes the content the record's parts give (SEC-3).
- */
-async function appendRecord(db: Executor, entry: AuditEntry): Promise<void> {
-  const record = {
+function recordOf(entry: AuditEntry) {
+  return {
     actorId: entry.actorId,
     action: entry.action,
     objectType: entry.objectType ?? null,
@@ -33,9 +29,31 @@ async function appendRecord(db: Executor, entry: AuditEntry): Promise<void> {
     // As the database gives it back: what the check hashes again.
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
   };
+}
+
+/**
+ * Appends a record in one call: the function takes the chain's lock (held to the commit), reads
+ * the tail, stamps the instant and hashes the content the record's parts give (SEC-3).
+ */
+async function appendRecord(db: Executor, entry: AuditEntry): Promise<void> {
+  const record = recordOf(entry);
   const { head, middle, tail } = auditContentParts(record);
   await sql`select govdesk_audit_append(${record.actorId}, ${record.action}, ${record.objectType},
     ${record.objectId}, ${record.ip}, ${JSON.stringify(record.data)}::jsonb, ${head}, ${middle}, ${tail})`.execute(db);
+}
+
+/**
+ * The call that appends a record whose data also holds `key` with a text value the same statement
+ * computes (`value`: a filing's number, which its numbering insert returns), as one part of that
+ * statement: the change and its record in one round trip (issue 7). The function hashes what
+ * `appendRecord` would have handed it for the same data.
+ */
+export function auditAppendFilling(entry: AuditEntry, key: string, value: RawBuilder<string>): RawBuilder<number> {
+  const record = recordOf(entry);
+  const { head, middleBefore, middleAfter, tail } = auditContentPartsFilling(record, key);
+  return sql<number>`govdesk_audit_append(${record.actorId}::uuid, ${record.action}::text, ${record.objectType}::text,
+    ${record.objectId}::text, ${record.ip}::text, ${JSON.stringify(record.data)}::jsonb || jsonb_build_object(${key}::text, ${value}),
+    ${head}::text, ${middleBefore}::text || to_json(${value})::text || ${middleAfter}::text, ${tail}::text)`;
 }
 
 /**

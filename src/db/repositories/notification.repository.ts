@@ -1,15 +1,18 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 
-/** A notice in the app, as rendered for one user. */
-export type NoticeRow = {
-  userId: string;
+/** A notice in the app, as rendered, to the users it goes to. */
+export type NoticeToUsers = {
+  userIds: readonly string[];
   kind: string;
   requestId: string | null;
   title: { zh: string; en: string };
   body: { zh: string; en: string };
   at: Date;
 };
+
+/** The mail that carries a notice to those of its users who get it by mail. */
+export type NoticeMail = { subject: string; body: string; status: 'pending' | 'kept' };
 
 /** A mail for the outbox; `kept` without SMTP, for an administrator to read. */
 export type MailRow = {
@@ -31,37 +34,40 @@ const outboxRow = (m: MailRow) => ({
   next_attempt_at: m.at,
 });
 
-const notificationRow = (r: NoticeRow) => ({
-  user_id: r.userId,
-  kind: r.kind,
-  request_id: r.requestId,
-  title: r.title.zh,
-  title_en: r.title.en,
-  body: r.body.zh,
-  body_en: r.body.en,
-  created_at: r.at,
-});
-
 /** In-app notifications, mail preferences and the mail outbox. */
 export const notificationRepository = {
   /**
-   * Writes notices in the app and the mail that carries them in one statement (the mail as a
-   * data-modifying `with`): a notice is often written while a lock is held to the commit (a
-   * filing's number, the audit chain), and each statement is a round trip.
+   * A notice to users, in the app and by mail, in one statement: each user gets it in the app,
+   * and by mail when they have an address and did not turn this kind off. A notice is often
+   * written while a lock is held to the commit (a filing's number, the audit chain), and each
+   * statement is a round trip: who gets it by mail was a statement of its own until the
+   * thirteenth round (issue 7). The text is the same whoever the users are, so it is prepared once.
    */
-  async write(db: Executor, notices: ReadonlyArray<NoticeRow>, mails: ReadonlyArray<MailRow>): Promise<void> {
-    if (notices.length === 0 && mails.length === 0) return;
-    if (notices.length === 0) {
-      await db.insertInto('mail_outbox').values(mails.map(outboxRow)).execute();
-    } else if (mails.length === 0) {
-      await db.insertInto('notifications').values(notices.map(notificationRow)).execute();
-    } else {
-      await db
-        .with('mailed', (qb) => qb.insertInto('mail_outbox').values(mails.map(outboxRow)).returning('id'))
-        .insertInto('notifications')
-        .values(notices.map(notificationRow))
-        .execute();
-    }
+  async notify(db: Executor, notice: NoticeToUsers, mail: NoticeMail): Promise<void> {
+    if (notice.userIds.length === 0) return;
+    const { kind, at } = notice;
+    await sql`with recipients as (
+        select r.user_id::uuid as user_id, r.ord
+        from json_array_elements_text(${JSON.stringify(notice.userIds)}::json) with ordinality as r(user_id, ord)),
+      mailed as (insert into mail_outbox (to_address, to_user_id, subject, body, status, created_at, next_attempt_at)
+        select u.email, u.id, ${mail.subject}::text, ${mail.body}::text, ${mail.status}::text,
+          ${at}::timestamptz, ${at}::timestamptz
+        from recipients r join users u on u.id = r.user_id
+        where u.email is not null
+          and not exists (select from notification_preferences p
+            where p.user_id = u.id and p.kind = ${kind}::text and p.by_mail = false)
+        order by r.ord
+        returning id)
+      insert into notifications (user_id, kind, request_id, title, title_en, body, body_en, created_at)
+      select r.user_id, ${kind}::text, ${notice.requestId}::uuid, ${notice.title.zh}::text, ${notice.title.en}::text,
+        ${notice.body.zh}::text, ${notice.body.en}::text, ${at}::timestamptz
+      from recipients r
+      order by r.ord`.execute(db);
+  },
+
+  /** Queues mail that is not an in-app notice (a reset link, a public applicant's notice). */
+  async queueMail(db: Executor, mails: ReadonlyArray<MailRow>): Promise<void> {
+    if (mails.length > 0) await db.insertInto('mail_outbox').values(mails.map(outboxRow)).execute();
   },
 
   list(db: Executor, userId: string, options: { unreadOnly: boolean; limit: number }) {
@@ -100,35 +106,6 @@ export const notificationRepository = {
     return db.selectFrom('notification_preferences').selectAll().where('user_id', 'in', userIds).execute();
   },
 
-  /**
-   * The users who get a notice of this kind by mail: those with an address who did not turn the
-   * kind's mail off. One statement, however many recipients.
-   */
-  mailRecipients(
-    db: Executor,
-    userIds: readonly string[],
-    kind: string,
-  ): Promise<Array<{ id: string; email: string }>> {
-    if (userIds.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('users as u')
-      .select(['u.id', sql<string>`u.email`.as('email')])
-      .where('u.id', 'in', userIds)
-      .where('u.email', 'is not', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('notification_preferences as p')
-              .select('p.user_id')
-              .whereRef('p.user_id', '=', 'u.id')
-              .where('p.kind', '=', kind)
-              .where('p.by_mail', '=', false),
-          ),
-        ),
-      )
-      .execute();
-  },
-
   async setPreferences(
     db: Executor,
     userId: string,
@@ -140,10 +117,6 @@ export const notificationRepository = {
       .insertInto('notification_preferences')
       .values(prefs.map((p) => ({ user_id: userId, kind: p.kind, by_mail: p.byMail })))
       .execute();
-  },
-
-  queueMail(db: Executor, mails: ReadonlyArray<MailRow>): Promise<void> {
-    return notificationRepository.write(db, [], mails);
   },
 
   /**

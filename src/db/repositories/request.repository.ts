@@ -13,6 +13,7 @@ import type { Executor } from '../database.js';
 import { fixedStatement, type Slots } from '../fixed-statement.js';
 import type { Database, RequestClocksTable, RequestRow } from '../schema.js';
 import { plannedPerCall } from '../preparable.js';
+import { auditAppendFilling, type AuditEntry } from './audit.repository.js';
 import type { ClockRow } from './clock.repository.js';
 import { escapeLike } from './organisation.repository.js';
 
@@ -340,16 +341,18 @@ export const requestRepository = {
    * number there is provisional and not stored); `held`, the clocks and history they held, written
    * by the same statement; `also`, what they derived. Those clocks and that history point at a row
    * the statement inserts: every reference to a request is checked at the commit (migration
-   * 20261124T2200).
+   * 20261124T2200). The same statement appends `record` to the audit chain, its data completed
+   * with the number (`auditAppendFilling`), so the chain's lock too is held from here.
    */
   async insertNumbered(
     db: Executor,
     row: RequestRow,
     held: HeldWrites,
-    prefix: string,
-    rocYear: number,
-    also: DerivedColumns = {},
+    numbering: { prefix: string; rocYear: number },
+    also: DerivedColumns,
+    record: AuditEntry,
   ): Promise<string> {
+    const { prefix, rocYear } = numbering;
     const stem = requestNumberStem(prefix, rocYear);
     const { number: _provisional, workflow_state, workflow_data, form, ...columns } = row;
     const counter = db
@@ -370,8 +373,10 @@ export const requestRepository = {
         number: sql<string>`(select ${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0') from counter)`,
       })
       .returning('number');
+    const audited = auditAppendFilling(record, 'number', sql<string>`filed.number`);
     const { rows } = await sql<{ number: string }>`with held_clocks as (${clocksInsert(held.clocks)}),
-      held_history as (${historyInsert(row.id, held.history)}), counter as (${counter}) ${insert}`.execute(db);
+      held_history as (${historyInsert(row.id, held.history)}), counter as (${counter}), filed as (${insert})
+      select filed.number, ${audited} as audit_id from filed`.execute(db);
     const stored = rows[0];
     if (!stored) throw new Error('the filing was not stored');
     return stored.number;

@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { NOTICE_KINDS, renderNotice, type NoticeKind, type NoticeParams } from '../../domain/notices.js';
 import type { Executor } from '../../db/database.js';
-import { notificationRepository, type MailRow } from '../../db/repositories/notification.repository.js';
+import { notificationRepository } from '../../db/repositories/notification.repository.js';
 import { organisationRepository } from '../../db/repositories/organisation.repository.js';
 import type { Role } from '../../shared/roles.js';
 import type { ServiceContext } from './context.js';
@@ -9,62 +9,40 @@ import type { ServiceContext } from './context.js';
 const MAX_ATTEMPTS = 6;
 const LEASE_MS = 5 * 60_000;
 
-/** The users a notice goes to, and the addresses of those who get it by mail. */
-export type Addressees = { recipients: readonly string[]; mailTo: ReadonlyMap<string, string> };
-
 /** Notices in the app and by mail (issue 4): written with the change that causes them. */
 export function notificationService(ctx: ServiceContext) {
   const { db, config } = ctx;
   let transport: Transporter | undefined;
 
   /**
-   * Who gets a notice of this kind, and at which address by mail: read before the notice is
-   * written, so that a filing reads it before it takes its number (`heldNotices`).
+   * Writes a notice to users in the app, and by mail to those who have an address and did not
+   * turn its kind off, in one statement.
    */
-  async function addressees(executor: Executor, userIds: readonly string[], kind: NoticeKind): Promise<Addressees> {
-    const recipients = [...new Set(userIds)];
-    const mailTo = new Map(
-      (await notificationRepository.mailRecipients(executor, recipients, kind)).map((u) => [u.id, u.email]),
-    );
-    return { recipients, mailTo };
-  }
-
-  /** Writes a notice to its addressees, in the app and by mail, in one statement. */
   async function send(
     executor: Executor,
-    to: Addressees,
+    userIds: readonly string[],
     kind: NoticeKind,
     requestId: string | null,
     params: NoticeParams,
   ): Promise<void> {
-    if (to.recipients.length === 0) return;
-    const now = ctx.now();
+    if (userIds.length === 0) return;
     const notice = renderNotice(kind, params);
     const link = requestId ? `\n\n${config.publicUrl}/requests/${requestId}` : '';
-    const mails: MailRow[] = [];
-    for (const userId of to.recipients) {
-      const email = to.mailTo.get(userId);
-      if (!email) continue;
-      mails.push({
-        to: email,
-        userId,
-        subject: notice.title['zh-TW'],
-        body: `${notice.body['zh-TW']}${link}\n\n——\n${notice.title.en}\n${notice.body.en}${link}\n`,
-        status: config.smtpUrl ? 'pending' : 'kept',
-        at: now,
-      });
-    }
-    await notificationRepository.write(
+    await notificationRepository.notify(
       executor,
-      to.recipients.map((userId) => ({
-        userId,
+      {
+        userIds: [...new Set(userIds)],
         kind,
         requestId,
         title: { zh: notice.title['zh-TW'], en: notice.title.en },
         body: { zh: notice.body['zh-TW'], en: notice.body.en },
-        at: now,
-      })),
-      mails,
+        at: ctx.now(),
+      },
+      {
+        subject: notice.title['zh-TW'],
+        body: `${notice.body['zh-TW']}${link}\n\n——\n${notice.title.en}\n${notice.body.en}${link}\n`,
+        status: config.smtpUrl ? 'pending' : 'kept',
+      },
     );
   }
 
@@ -76,21 +54,9 @@ export function notificationService(ctx: ServiceContext) {
 
     /**
      * Notifies users in the app, and by mail unless they turned that kind off; runs inside the
-     * caller's transaction, so a notice exists exactly when its cause does. Two statements: who
-     * gets it by mail, then the notices and their mail.
+     * caller's transaction, so a notice exists exactly when its cause does. One statement.
      */
-    async notify(
-      executor: Executor,
-      userIds: readonly string[],
-      kind: NoticeKind,
-      requestId: string | null,
-      params: NoticeParams,
-    ): Promise<void> {
-      await send(executor, await addressees(executor, userIds, kind), kind, requestId, params);
-    },
-
-    addressees,
-    send,
+    notify: send,
 
     /** A notice by mail only, to someone without an account (a public application's applicant). */
     async mailNotice(executor: Executor, to: string, kind: NoticeKind, params: NoticeParams): Promise<void> {

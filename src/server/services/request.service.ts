@@ -337,11 +337,12 @@ export function requestService(
 
   /**
    * Stores a filing in one statement, last in its transaction: the clocks its effects started,
-   * its history (its `created` entry and its effects' entries), and its row with its number
+   * its history (its `created` entry and its effects' entries), its row with its number
    * (000 附件一: `CTSP-115-00001`), its "waits for" keys and what its effects left in it
-   * (assignees, the clocks' summary). The year's counter stays locked from here to the commit (a
-   * rolled-back filing gives its number back), so concurrent filings queue only for what
-   * follows: the held notices (one statement each) and the audit record (one call).
+   * (assignees, the clocks' summary), and its audit `record`, whose data gets the number. The
+   * year's counter and the audit chain stay locked from here to the commit (a rolled-back filing
+   * gives its number back), so concurrent filings queue only for what follows: the held notices
+   * (one statement each).
    */
   async function storeFiling(
     tx: Executor,
@@ -349,14 +350,19 @@ export function requestService(
     facts: RequestFacts,
     effects: readonly Effect[],
     hold: RowHold,
+    record: AuditEntry,
   ): Promise<string> {
     // After effects that changed only the request's row, the facts gathered before them hold.
     const waitingKeys = await waitingKeysOf(tx, row, keepsFacts(effects) ? facts : undefined);
     const year = rocYearOf(row.created_at);
-    return requestRepository.insertNumbered(tx, row, hold, config.requestPrefix, year, {
-      waitingKeys,
-      slaSummary: hold.slaSummary,
-    });
+    return requestRepository.insertNumbered(
+      tx,
+      row,
+      hold,
+      { prefix: config.requestPrefix, rocYear: year },
+      { waitingKeys, slaSummary: hold.slaSummary },
+      record,
+    );
   }
 
   function requireOpen(row: RequestRow, allowed: boolean): void {
@@ -463,16 +469,14 @@ export function requestService(
           hold,
         });
         // Last: the year's number and the audit chain stay locked from here to the commit.
-        const number = await storeFiling(tx, row, facts, filed.effects, hold);
-        await held.release(tx, number);
-        await auditRepository.append(tx, {
+        const number = await storeFiling(tx, row, facts, filed.effects, hold, {
           actorId: actor.userId,
           action: 'request.created',
           objectType: 'request',
           objectId: row.id,
           ip: origin.ip,
-          data: { number },
         });
+        await held.release(tx, number);
         return { id: row.id, organisation: keepsFacts(filed.effects) ? organisation : undefined };
       });
       return show(actor, done.id, done.organisation);
@@ -563,16 +567,15 @@ export function requestService(
           clocks: [],
           hold,
         });
-        const number = await storeFiling(tx, row, facts, filed.effects, hold);
-        await held.release(tx, number);
-        await auditRepository.append(tx, {
+        const number = await storeFiling(tx, row, facts, filed.effects, hold, {
           actorId: null,
           action: 'request.created',
           objectType: 'request',
           objectId: row.id,
           ip: origin.ip,
-          data: { number, public: true },
+          data: { public: true },
         });
+        await held.release(tx, number);
         return { id: row.id, number };
       });
     },

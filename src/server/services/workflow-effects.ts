@@ -70,15 +70,14 @@ export type Notices = Pick<NotificationService, 'notify' | 'mailNotice'>;
 /**
  * Notices held until the filing they are about has its number. A filing takes the year's number
  * last, because the counter stays locked from then to the commit; its notices print the number,
- * so they are written after it (`release`), in the order the effects sent them. Who gets them,
- * and at which address, is read at once, before the number: after it, each notice is one write.
+ * so they are written after it (`release`), in the order the effects sent them, each in one
+ * statement (who gets it by mail included).
  */
-export function heldNotices(notifications: Pick<NotificationService, 'addressees' | 'send' | 'mailNotice'>) {
+export function heldNotices(notifications: Notices) {
   const held: Array<(tx: Executor, number: string) => Promise<void>> = [];
   const notices: Notices = {
-    async notify(tx, userIds, kind, requestId, params) {
-      const to = await notifications.addressees(tx, userIds, kind);
-      held.push((tx, number) => notifications.send(tx, to, kind, requestId, { ...params, number }));
+    async notify(_tx, userIds, kind, requestId, params) {
+      held.push((tx, number) => notifications.notify(tx, userIds, kind, requestId, { ...params, number }));
     },
     async mailNotice(_tx, to, kind, params) {
       held.push((tx, number) => notifications.mailNotice(tx, to, kind, { ...params, number }));
