@@ -472,6 +472,8 @@ describe('data-centre equipment applications', () => {
     const again = await filed(form(devices), { previousRequestId: id });
     const d = await detail(again.id, applicant);
     expect(d.previousRequest).toEqual({ id, number });
+    // The filing's response is the page, as its numbering statement returned it (issue 7).
+    expect(again).toEqual(d);
     expect((await detail(id, applicant)).reapplications).toEqual([{ id: again.id, number: again.number }]);
   });
 

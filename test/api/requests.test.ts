@@ -81,6 +81,22 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect(r.history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('answers a filing with the page its filer then reads (issue 7: returned by the numbering statement)', async () => {
+    for (const [as, body] of [
+      [requester, t.requestBody(requester, { title: '回應即頁面' })],
+      // The desk types in a phone request for another unit (INT-1).
+      [desk, { ...t.requestBody(outsider, { title: '電話報修' }), channel: 'phone' }],
+    ] as const) {
+      const res = await t.inject({ method: 'POST', url: '/api/requests', as, payload: body });
+      expect(res.statusCode, res.body).toBe(201);
+      const filed = res.json();
+      const read = await t.inject({ method: 'GET', url: `/api/requests/${filed.id}`, as });
+      expect(filed).toEqual(read.json());
+      expect(filed.history.length).toBeGreaterThan(1);
+      expect(filed.sla.state).not.toBe('none');
+    }
+  });
+
   it('keys each filing, and each clock it starts, in the order they were filed (issue 7: version 7 UUIDs)', async () => {
     const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     const file = async () => {

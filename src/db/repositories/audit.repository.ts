@@ -36,17 +36,25 @@ function recordOf(entry: AuditEntry) {
  * the tail, stamps the instant and hashes the content the record's parts give (SEC-3).
  */
 async function appendRecord(db: Executor, entry: AuditEntry): Promise<void> {
+  await sql`select ${auditAppend(entry)}`.execute(db);
+}
+
+/**
+ * The call that appends a record, as one part of a statement that stores the change it records
+ * (a step's writes): the change and its record in one round trip (issue 7).
+ */
+export function auditAppend(entry: AuditEntry): RawBuilder<number> {
   const record = recordOf(entry);
   const { head, middle, tail } = auditContentParts(record);
-  await sql`select govdesk_audit_append(${record.actorId}, ${record.action}, ${record.objectType},
-    ${record.objectId}, ${record.ip}, ${JSON.stringify(record.data)}::jsonb, ${head}, ${middle}, ${tail})`.execute(db);
+  return sql<number>`govdesk_audit_append(${record.actorId}::uuid, ${record.action}::text, ${record.objectType}::text,
+    ${record.objectId}::text, ${record.ip}::text, ${JSON.stringify(record.data)}::jsonb, ${head}::text, ${middle}::text,
+    ${tail}::text)`;
 }
 
 /**
  * The call that appends a record whose data also holds `key` with a text value the same statement
- * computes (`value`: a filing's number, which its numbering insert returns), as one part of that
- * statement: the change and its record in one round trip (issue 7). The function hashes what
- * `appendRecord` would have handed it for the same data.
+ * computes (`value`: a filing's number, which its numbering insert returns), as `auditAppend`. The
+ * function hashes what `appendRecord` would have handed it for the same data.
  */
 export function auditAppendFilling(entry: AuditEntry, key: string, value: RawBuilder<string>): RawBuilder<number> {
   const record = recordOf(entry);

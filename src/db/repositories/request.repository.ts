@@ -13,7 +13,7 @@ import type { Executor } from '../database.js';
 import { fixedStatement, type Slots } from '../fixed-statement.js';
 import type { Database, RequestClocksTable, RequestRow } from '../schema.js';
 import { plannedPerCall } from '../preparable.js';
-import { auditAppendFilling, type AuditEntry } from './audit.repository.js';
+import { auditAppend, auditAppendFilling, type AuditEntry } from './audit.repository.js';
 import type { ClockRow } from './clock.repository.js';
 import { escapeLike } from './organisation.repository.js';
 
@@ -216,6 +216,31 @@ function clocksInsert(clocks: readonly NewClock[]) {
     select ${CLOCK_COLUMNS} from json_populate_recordset(null::request_clocks, ${JSON.stringify(clocks)}::json)`;
 }
 
+/** Where a request stands in its workflow after a step. */
+export type WorkflowWrite = {
+  state: unknown;
+  data: Record<string, unknown>;
+  status: RequestStatus;
+  stage: string | null;
+  now: Date;
+  closedAt: Date | null;
+};
+
+function workflowUpdate(db: Executor, id: string, w: WorkflowWrite, also: DerivedColumns) {
+  return db
+    .updateTable('requests')
+    .set({
+      workflow_state: JSON.stringify(w.state),
+      workflow_data: JSON.stringify(w.data),
+      status: w.status,
+      stage: w.stage,
+      updated_at: w.now,
+      closed_at: w.closedAt,
+      ...derivedColumns(also),
+    })
+    .where('id', '=', id);
+}
+
 /** A request's service-level badge and the queue's sort key, from its clocks (SLA-2). */
 export type SlaSummary = { state: SlaState; dueAt: Date | null };
 
@@ -330,6 +355,27 @@ const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
     .where('r.id', '=', v.id),
 );
 
+/** A request's page as its statement gives it: the row and names, and its parts as JSON. */
+type PageRow = Awaited<ReturnType<typeof pageStatement>>[number];
+
+/** A request's page: {@link requestRepository.page}, or a filing's own (`insertNumbered`). */
+export type RequestPage = ReturnType<typeof pageOf>;
+
+/** A page's parts read back from JSON into the types of their own queries. */
+function pageOf(row: PageRow) {
+  const { page_history, page_comments, page_attachments, page_clocks, page_previous, page_reapplications, ...request } =
+    row;
+  return {
+    row: request,
+    history: page_history.map((e) => ({ ...e, at: new Date(e.at) })),
+    comments: page_comments.map((c) => ({ ...c, created_at: new Date(c.created_at) })),
+    attachments: page_attachments.map((f) => ({ ...f, created_at: new Date(f.created_at) })),
+    clocks: page_clocks.map(clockFromJson),
+    previous: page_previous,
+    reapplications: page_reapplications,
+  };
+}
+
 /** Requests, their numbers, history, comments and attachments. */
 export const requestRepository = {
   /**
@@ -342,7 +388,10 @@ export const requestRepository = {
    * by the same statement; `also`, what they derived. Those clocks and that history point at a row
    * the statement inserts: every reference to a request is checked at the commit (migration
    * 20261124T2200). The same statement appends `record` to the audit chain, its data completed
-   * with the number (`auditAppendFilling`), so the chain's lock too is held from here.
+   * with the number (`auditAppendFilling`), so the chain's lock too is held from here. It returns
+   * the request's page as stored, for the filing's response: the row, its clocks and its history
+   * come back from the writes themselves, with the names they point at (a new request has no
+   * comments, files or applications that repeat it yet), so the response reads no page of its own.
    */
   async insertNumbered(
     db: Executor,
@@ -351,7 +400,7 @@ export const requestRepository = {
     numbering: { prefix: string; rocYear: number },
     also: DerivedColumns,
     record: AuditEntry,
-  ): Promise<string> {
+  ): Promise<RequestPage> {
     const { prefix, rocYear } = numbering;
     const stem = requestNumberStem(prefix, rocYear);
     const { number: _provisional, workflow_state, workflow_data, form, ...columns } = row;
@@ -372,14 +421,29 @@ export const requestRepository = {
         ...derivedColumns(also),
         number: sql<string>`(select ${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0') from counter)`,
       })
-      .returning('number');
+      .returningAll();
     const audited = auditAppendFilling(record, 'number', sql<string>`filed.number`);
-    const { rows } = await sql<{ number: string }>`with held_clocks as (${clocksInsert(held.clocks)}),
-      held_history as (${historyInsert(row.id, held.history)}), counter as (${counter}), filed as (${insert})
-      select filed.number, ${audited} as audit_id from filed`.execute(db);
+    const { rows } = await sql<Omit<PageRow, 'page_comments' | 'page_attachments' | 'page_reapplications'>>`
+      with held_clocks as (${clocksInsert(held.clocks)} returning *),
+        held_history as (${historyInsert(row.id, held.history)} returning *),
+        counter as (${counter}),
+        filed as (${insert})
+      select filed.*, u.name as unit_name, c.display_name as created_by_name, a.display_name as assignee_name,
+        (select coalesce(json_agg(h order by h.seq), '[]') from (
+          select e.*, eu.display_name as actor_name from held_history e left join users eu on eu.id = e.actor_id) h
+        ) as page_history,
+        (select coalesce(json_agg(k order by k.started_at, k.target_key), '[]') from held_clocks k) as page_clocks,
+        (select json_build_object('id', p.id, 'number', p.number) from requests p
+          where p.id = filed.previous_request_id) as page_previous,
+        ${audited} as audit_id
+      from filed
+        join units u on u.id = filed.unit_id
+        left join users c on c.id = filed.created_by
+        left join users a on a.id = filed.assignee_id`.execute(db);
     const stored = rows[0];
     if (!stored) throw new Error('the filing was not stored');
-    return stored.number;
+    const { audit_id: _audit, ...page } = stored as typeof stored & { audit_id: number };
+    return pageOf({ ...page, page_comments: [], page_attachments: [], page_reapplications: [] });
   },
 
   /** Reads a request and locks it until the transaction ends, so its history stays in order. */
@@ -405,27 +469,9 @@ export const requestRepository = {
    * it repeats and those that repeat it. The parts come as JSON, their instants as text: read
    * back into the types of their own queries here.
    */
-  async page(db: Executor, id: string) {
+  async page(db: Executor, id: string): Promise<RequestPage | undefined> {
     const [row] = await pageStatement(db, { id });
-    if (!row) return undefined;
-    const {
-      page_history,
-      page_comments,
-      page_attachments,
-      page_clocks,
-      page_previous,
-      page_reapplications,
-      ...request
-    } = row;
-    return {
-      row: request,
-      history: page_history.map((e) => ({ ...e, at: new Date(e.at) })),
-      comments: page_comments.map((c) => ({ ...c, created_at: new Date(c.created_at) })),
-      attachments: page_attachments.map((f) => ({ ...f, created_at: new Date(f.created_at) })),
-      clocks: page_clocks.map(clockFromJson),
-      previous: page_previous,
-      reapplications: page_reapplications,
-    };
+    return row ? pageOf(row) : undefined;
   },
 
   /**
@@ -544,38 +590,32 @@ export const requestRepository = {
       .execute();
   },
 
-  /** Stores where a request stands in its workflow after a step. */
   /**
    * A step's new workflow state; with `also`, in the same update, the "waits for" keys and the
-   * service-level summary the step's effects left (a step whose effects kept the facts: one
-   * update of the row instead of three).
+   * service-level summary the step's effects left.
    */
-  setWorkflow(
+  setWorkflow(db: Executor, id: string, w: WorkflowWrite, also: DerivedColumns = {}): Promise<unknown> {
+    return workflowUpdate(db, id, w, also).execute();
+  },
+
+  /**
+   * A step whose effects kept the facts, stored in one statement (issue 7: three): the clocks and
+   * history entries it held (`RowHold`), its workflow state with what its effects derived (one
+   * update of the row), and its audit record. Last in its transaction: the audit chain's lock is
+   * held from here to the commit.
+   */
+  async storeStep(
     db: Executor,
     id: string,
-    w: {
-      state: unknown;
-      data: Record<string, unknown>;
-      status: RequestStatus;
-      stage: string | null;
-      now: Date;
-      closedAt: Date | null;
-    },
-    also: DerivedColumns = {},
-  ): Promise<unknown> {
-    return db
-      .updateTable('requests')
-      .set({
-        workflow_state: JSON.stringify(w.state),
-        workflow_data: JSON.stringify(w.data),
-        status: w.status,
-        stage: w.stage,
-        updated_at: w.now,
-        closed_at: w.closedAt,
-        ...derivedColumns(also),
-      })
-      .where('id', '=', id)
-      .execute();
+    held: HeldWrites,
+    w: WorkflowWrite,
+    also: DerivedColumns,
+    record: AuditEntry,
+  ): Promise<void> {
+    await sql`with held_clocks as (${clocksInsert(held.clocks)}),
+      held_history as (${historyInsert(id, held.history)}),
+      stepped as (${workflowUpdate(db, id, w, also)})
+      select ${auditAppend(record)}`.execute(db);
   },
 
   setAssignee(db: Executor, id: string, assigneeId: string | null, now: Date): Promise<unknown> {

@@ -35,6 +35,7 @@ import {
   requestRepository,
   type HistoryEntry,
   type RequestFilter,
+  type RequestPage,
   type RequestSort,
 } from '../../db/repositories/request.repository.js';
 import { throttleRepository } from '../../db/repositories/throttle.repository.js';
@@ -276,11 +277,12 @@ export function requestService(
 
   /**
    * A request as the actor sees it (`get`). A filing or a step passes the organisation it read when
-   * its effects left accounts and roles alone, so its response reads one statement fewer (issue 7).
+   * its effects left accounts and roles alone, so its response reads one statement fewer (issue 7);
+   * a filing passes its page too, as its numbering statement returned it.
    */
-  async function show(actor: Actor, id: string, known?: OrganisationStructure) {
+  async function show(actor: Actor, id: string, known?: OrganisationStructure, stored?: RequestPage) {
     const [page, organisation] = await Promise.all([
-      requestRepository.page(db, id),
+      stored ?? requestRepository.page(db, id),
       known ?? organisationRepository.structure(db),
     ]);
     if (!page || !canViewRequest(actor, await scopeOf(db, actor, organisation.units), facts(page.row)))
@@ -351,7 +353,7 @@ export function requestService(
     effects: readonly Effect[],
     hold: RowHold,
     record: AuditEntry,
-  ): Promise<string> {
+  ): Promise<RequestPage> {
     // After effects that changed only the request's row, the facts gathered before them hold.
     const waitingKeys = await waitingKeysOf(tx, row, keepsFacts(effects) ? facts : undefined);
     const year = rocYearOf(row.created_at);
@@ -469,17 +471,17 @@ export function requestService(
           hold,
         });
         // Last: the year's number and the audit chain stay locked from here to the commit.
-        const number = await storeFiling(tx, row, facts, filed.effects, hold, {
+        const page = await storeFiling(tx, row, facts, filed.effects, hold, {
           actorId: actor.userId,
           action: 'request.created',
           objectType: 'request',
           objectId: row.id,
           ip: origin.ip,
         });
-        await held.release(tx, number);
-        return { id: row.id, organisation: keepsFacts(filed.effects) ? organisation : undefined };
+        await held.release(tx, page.row.number);
+        return { page, organisation: keepsFacts(filed.effects) ? organisation : undefined };
       });
-      return show(actor, done.id, done.organisation);
+      return show(actor, done.page.row.id, done.organisation, done.page);
     },
 
     /**
@@ -567,14 +569,16 @@ export function requestService(
           clocks: [],
           hold,
         });
-        const number = await storeFiling(tx, row, facts, filed.effects, hold, {
-          actorId: null,
-          action: 'request.created',
-          objectType: 'request',
-          objectId: row.id,
-          ip: origin.ip,
-          data: { public: true },
-        });
+        const { number } = (
+          await storeFiling(tx, row, facts, filed.effects, hold, {
+            actorId: null,
+            action: 'request.created',
+            objectType: 'request',
+            objectId: row.id,
+            ip: origin.ip,
+            data: { public: true },
+          })
+        ).row;
         await held.release(tx, number);
         return { id: row.id, number };
       });
@@ -873,23 +877,26 @@ export function requestService(
           clocks,
           ...(hold ? { hold } : {}),
         });
-        if (hold) {
-          await requestRepository.writeHeld(tx, id, hold);
-          await requestRepository.setWorkflow(tx, id, workflow, {
-            waitingKeys: await waitingKeysOf(tx, updated, facts),
-            slaSummary: hold.slaSummary,
-            assignees: updated,
-          });
-        } else await refreshWaiting(tx, id);
         // Last: the audit chain's lock is held from here to the commit (every write takes it).
-        await auditRepository.append(tx, {
+        const record: AuditEntry = {
           actorId: actor.userId,
           action: `request.${action}`,
           objectType: 'request',
           objectId: id,
           ip: origin.ip,
           data: { from: from.value, to: step.state.value, status: step.status },
-        });
+        };
+        if (hold) {
+          const derived = {
+            waitingKeys: await waitingKeysOf(tx, updated, facts),
+            slaSummary: hold.slaSummary,
+            assignees: updated,
+          };
+          await requestRepository.storeStep(tx, id, hold, workflow, derived, record);
+        } else {
+          await refreshWaiting(tx, id);
+          await auditRepository.append(tx, record);
+        }
         return keeps ? organisation : undefined;
       });
       // The request after the step, as the actor now sees it.
