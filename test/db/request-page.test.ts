@@ -7,7 +7,7 @@ import { multipart, TestApp, type Session } from '../helpers/test-app.js';
 
 /**
  * Issue 7: the request page and the organisation are each read in one statement, their parts as
- * JSON. What comes back must be what the parts' own queries return, types included (instants as
+ * JSON, or both in one (a page, a step's lock). What comes back must be what the parts' own queries return, types included (instants as
  * `Date`, bigints as numbers, JSON as objects), in the same order.
  */
 describe('a request page and the organisation in one statement each', () => {
@@ -135,7 +135,31 @@ describe('a request page and the organisation in one statement each', () => {
   });
 
   it('answers nothing for a request that does not exist', async () => {
-    expect(await requestRepository.page(t.database.db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    const { db } = t.database;
+    const none = '00000000-0000-4000-8000-000000000000';
+    expect(await requestRepository.page(db, none)).toBeUndefined();
+    expect(await requestRepository.pageWithOrganisation(db, none, t.clock.now())).toBeUndefined();
+    expect(await db.transaction().execute((tx) => requestRepository.lockWithOrganisation(tx, none, new Date()))).toBe(
+      undefined,
+    );
+  });
+
+  it('reads a page with the organisation, and locks a request with it, as their own statements do', async () => {
+    const { db } = t.database;
+    const now = t.clock.now();
+    const organisation = await organisationRepository.structure(db, now);
+    expect(organisation.holders.length).toBeGreaterThan(0);
+    for (const id of [first, second]) {
+      expect(await requestRepository.pageWithOrganisation(db, id, now)).toEqual({
+        page: await requestRepository.page(db, id),
+        organisation,
+      });
+      const locked = await db.transaction().execute(async (tx) => {
+        const both = await requestRepository.lockWithOrganisation(tx, id, now);
+        return { both, row: await requestRepository.lock(tx, id) };
+      });
+      expect(locked.both).toEqual({ row: locked.row, organisation });
+    }
   });
 
   it('reads the unit tree, the role holders and the workflows’ units as their own reads do', async () => {

@@ -60,14 +60,34 @@ function roleHoldersQuery(now: Date) {
     .orderBy('since');
 }
 
-/** Built once (issue 7): read by every request page, filing and step. */
-const structureStatement = fixedStatement((db, v: Slots<{ now: Date }>) =>
-  db.selectNoFrom((eb) => [
-    jsonArrayFrom(eb.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name')).as('units'),
-    jsonArrayFrom(roleHoldersQuery(v.now)).as('holders'),
-    eb.selectFrom('settings').select('value').where('key', '=', WORKFLOW_UNITS_KEY).as('workflow_units'),
-  ]),
-);
+/**
+ * The organisation as three columns (`structureOf` reads them back): its own statement, or a part
+ * of the statement that reads or locks the request a call is about, so that the call reads both
+ * in one round trip (issue 7). Its parts take no values from that statement's rows.
+ */
+export function organisationColumns(now: Date) {
+  const eb = expressionBuilder<Database, never>();
+  return [
+    jsonArrayFrom(eb.selectFrom('units').selectAll().orderBy('sort_order').orderBy('name')).as('org_units'),
+    jsonArrayFrom(roleHoldersQuery(now)).as('org_holders'),
+    eb.selectFrom('settings').select('value').where('key', '=', WORKFLOW_UNITS_KEY).as('org_workflow_units'),
+  ] as const;
+}
+
+/** Built once (issue 7): read by a filing, and by a page or a step that knows it already. */
+const structureStatement = fixedStatement((db, v: Slots<{ now: Date }>) => db.selectNoFrom(organisationColumns(v.now)));
+
+/** The organisation's columns as a statement gives them. */
+export type OrganisationColumns = Awaited<ReturnType<typeof structureStatement>>[number];
+
+/** The organisation read back from its columns (`organisationColumns`). */
+export function structureOf(row: OrganisationColumns): OrganisationStructure {
+  return {
+    units: row.org_units.map((u) => ({ ...u, created_at: new Date(u.created_at) })),
+    holders: row.org_holders.map(({ userId, role, unitId, part }) => ({ userId, role, unitId, acting: part === 1 })),
+    workflowUnits: workflowUnitsOf(row.org_workflow_units),
+  };
+}
 
 /** Units, users and their role assignments (ORG-1..ORG-3). */
 export const organisationRepository = {
@@ -293,11 +313,7 @@ export const organisationRepository = {
   async structure(db: Executor, now: Date = new Date()): Promise<OrganisationStructure> {
     const [row] = await structureStatement(db, { now });
     if (!row) throw new Error('the organisation statement returned no row');
-    return {
-      units: row.units.map((u) => ({ ...u, created_at: new Date(u.created_at) })),
-      holders: row.holders.map(({ userId, role, unitId, part }) => ({ userId, role, unitId, acting: part === 1 })),
-      workflowUnits: workflowUnitsOf(row.workflow_units),
-    };
+    return structureOf(row);
   },
 
   /**

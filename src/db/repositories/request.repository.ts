@@ -15,7 +15,7 @@ import type { Database, RequestClocksTable, RequestRow } from '../schema.js';
 import { plannedPerCall } from '../preparable.js';
 import { auditAppend, auditAppendFilling, type AuditEntry } from './audit.repository.js';
 import type { ClockRow } from './clock.repository.js';
-import { escapeLike } from './organisation.repository.js';
+import { escapeLike, organisationColumns, structureOf, type OrganisationStructure } from './organisation.repository.js';
 
 /** An instant a JSON part of a row holds as text (`to_json` of a `timestamptz`). */
 const dateOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
@@ -294,9 +294,9 @@ const lockedPartsStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
   ]),
 );
 
-/** A request's page, built once (issue 7): {@link requestRepository.page}. */
-const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
-  db
+/** A request's page: {@link requestRepository.page}. */
+function pageQuery(db: Executor, id: string) {
+  return db
     .selectFrom('requests as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .leftJoin('users as c', 'c.id', 'r.created_by')
@@ -352,7 +352,20 @@ const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
           .orderBy('n.created_at'),
       ).as('page_reapplications'),
     ])
-    .where('r.id', '=', v.id),
+    .where('r.id', '=', id);
+}
+
+/** Built once (issue 7), as are the two below. */
+const pageStatement = fixedStatement((db, v: Slots<{ id: string }>) => pageQuery(db, v.id));
+
+/** A request's page and the organisation: {@link requestRepository.pageWithOrganisation}. */
+const pageAndOrganisationStatement = fixedStatement((db, v: Slots<{ id: string; now: Date }>) =>
+  pageQuery(db, v.id).select(organisationColumns(v.now)),
+);
+
+/** A request locked, and the organisation: {@link requestRepository.lockWithOrganisation}. */
+const lockAndOrganisationStatement = fixedStatement((db, v: Slots<{ id: string; now: Date }>) =>
+  db.selectFrom('requests').selectAll().select(organisationColumns(v.now)).where('id', '=', v.id).forUpdate('requests'),
 );
 
 /** A request's page as its statement gives it: the row and names, and its parts as JSON. */
@@ -451,6 +464,23 @@ export const requestRepository = {
     return db.selectFrom('requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   },
 
+  /**
+   * Locks a request as `lock`, and reads the organisation at `now` in the same statement (a step:
+   * issue 7). The organisation is read as the statement starts, so as it was before any wait for
+   * the lock: as when it was its own statement before the lock. Undefined for a request that does
+   * not exist.
+   */
+  async lockWithOrganisation(
+    db: Executor,
+    id: string,
+    now: Date,
+  ): Promise<{ row: RequestRow; organisation: OrganisationStructure } | undefined> {
+    const [locked] = await lockAndOrganisationStatement(db, { id, now });
+    if (!locked) return undefined;
+    const { org_units, org_holders, org_workflow_units, ...row } = locked;
+    return { row, organisation: structureOf({ org_units, org_holders, org_workflow_units }) };
+  },
+
   find(db: Executor, id: string) {
     return db
       .selectFrom('requests as r')
@@ -472,6 +502,22 @@ export const requestRepository = {
   async page(db: Executor, id: string): Promise<RequestPage | undefined> {
     const [row] = await pageStatement(db, { id });
     return row ? pageOf(row) : undefined;
+  },
+
+  /**
+   * A request's page and the organisation at `now` (`organisationRepository.structure`), in one
+   * statement: what a request page reads (issue 7: two). Undefined for a request that does not
+   * exist.
+   */
+  async pageWithOrganisation(
+    db: Executor,
+    id: string,
+    now: Date,
+  ): Promise<{ page: RequestPage; organisation: OrganisationStructure } | undefined> {
+    const [row] = await pageAndOrganisationStatement(db, { id, now });
+    if (!row) return undefined;
+    const { org_units, org_holders, org_workflow_units, ...page } = row;
+    return { page: pageOf(page), organisation: structureOf({ org_units, org_holders, org_workflow_units }) };
   },
 
   /**

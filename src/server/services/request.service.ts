@@ -206,10 +206,22 @@ export function requestService(
   }
 
   /** Locks a request the actor may see; 404 for one they may not (its existence is not disclosed). */
-  async function lockVisible(tx: Executor, actor: Actor, id: string, units?: readonly UnitRow[]): Promise<RequestRow> {
+  async function lockVisible(tx: Executor, actor: Actor, id: string): Promise<RequestRow> {
     const row = await requestRepository.lock(tx, id);
-    if (!row || !canViewRequest(actor, await scopeOf(tx, actor, units), facts(row))) throw new DomainError('not_found');
+    if (!row || !canViewRequest(actor, await scopeOf(tx, actor), facts(row))) throw new DomainError('not_found');
     return row;
+  }
+
+  /**
+   * As `lockVisible`, reading the organisation at the moment in the same statement (a step needs
+   * both: issue 7).
+   */
+  async function lockVisibleWithOrganisation(tx: Executor, actor: Actor, id: string) {
+    const locked = await requestRepository.lockWithOrganisation(tx, id, new Date());
+    if (!locked || !canViewRequest(actor, await scopeOf(tx, actor, locked.organisation.units), facts(locked.row))) {
+      throw new DomainError('not_found');
+    }
+    return locked;
   }
 
   /** Where a request stands in its workflow and what the actor may do there. */
@@ -276,16 +288,23 @@ export function requestService(
   }
 
   /**
+   * What `show` reads: the page and the organisation, each unless known, in one statement when
+   * neither is (a request page: issue 7).
+   */
+  async function pageAndOrganisation(id: string, known?: OrganisationStructure, stored?: RequestPage) {
+    if (known) return { page: stored ?? (await requestRepository.page(db, id)), organisation: known };
+    if (stored) return { page: stored, organisation: await organisationRepository.structure(db) };
+    return requestRepository.pageWithOrganisation(db, id, new Date());
+  }
+
+  /**
    * A request as the actor sees it (`get`). A filing or a step passes the organisation it read when
    * its effects left accounts and roles alone, so its response reads one statement fewer (issue 7);
    * a filing passes its page too, as its numbering statement returned it.
    */
   async function show(actor: Actor, id: string, known?: OrganisationStructure, stored?: RequestPage) {
-    const [page, organisation] = await Promise.all([
-      stored ?? requestRepository.page(db, id),
-      known ?? organisationRepository.structure(db),
-    ]);
-    if (!page || !canViewRequest(actor, await scopeOf(db, actor, organisation.units), facts(page.row)))
+    const { page, organisation } = (await pageAndOrganisation(id, known, stored)) ?? {};
+    if (!page || !organisation || !canViewRequest(actor, await scopeOf(db, actor, organisation.units), facts(page.row)))
       throw new DomainError('not_found');
     const { row, history, comments, attachments } = page;
     const f = facts(row);
@@ -818,8 +837,7 @@ export function requestService(
     async act(actor: Actor, id: string, action: string, fields: Record<string, unknown>, origin: Origin) {
       const now = ctx.now();
       const known = await db.transaction().execute(async (tx) => {
-        const organisation = await organisationRepository.structure(tx);
-        const row = await lockVisible(tx, actor, id, organisation.units);
+        const { row, organisation } = await lockVisibleWithOrganisation(tx, actor, id);
         const wf = await workflowOf(tx, row);
         if (!wf) {
           throw new DomainError('conflict', {
