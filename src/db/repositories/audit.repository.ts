@@ -19,6 +19,7 @@ export type AuditEntry = {
  */
 const CHAIN_LOCK = 726_173_001;
 
+/** A record's content as the function is handed it, and as the check hashes it again. */
 function recordOf(entry: AuditEntry) {
   return {
     actorId: entry.actorId,

@@ -226,6 +226,7 @@ export type WorkflowWrite = {
   closedAt: Date | null;
 };
 
+/** The update of a request's row after a step (`setWorkflow`, or a part of `storeStep`). */
 function workflowUpdate(db: Executor, id: string, w: WorkflowWrite, also: DerivedColumns) {
   return db
     .updateTable('requests')
