@@ -61,9 +61,9 @@ function roleHoldersQuery(now: Date) {
 }
 
 /**
- * The organisation as three columns (`structureOf` reads them back): its own statement, or a part
- * of the statement that reads or locks the request a call is about, so that the call reads both
- * in one round trip (issue 7). Its parts take no values from that statement's rows.
+ * The organisation as three columns (`apartFromOrganisation` reads them back): its own statement,
+ * or a part of the statement that reads or locks the request a call is about, so that the call
+ * reads both in one round trip (issue 7). Its parts take no values from that statement's rows.
  */
 export function organisationColumns(now: Date) {
   const eb = expressionBuilder<Database, never>();
@@ -81,12 +81,20 @@ const structureStatement = fixedStatement((db, v: Slots<{ now: Date }>) => db.se
 export type OrganisationColumns = Awaited<ReturnType<typeof structureStatement>>[number];
 
 /** The organisation read back from its columns (`organisationColumns`). */
-export function structureOf(row: OrganisationColumns): OrganisationStructure {
+function structureOf(row: OrganisationColumns): OrganisationStructure {
   return {
     units: row.org_units.map((u) => ({ ...u, created_at: new Date(u.created_at) })),
     holders: row.org_holders.map(({ userId, role, unitId, part }) => ({ userId, role, unitId, acting: part === 1 })),
     workflowUnits: workflowUnitsOf(row.org_workflow_units),
   };
+}
+
+/** A row that carried the organisation's columns, split into the rest of it and the organisation. */
+export function apartFromOrganisation<R extends OrganisationColumns>(
+  row: R,
+): [Omit<R, keyof OrganisationColumns>, OrganisationStructure] {
+  const { org_units, org_holders, org_workflow_units, ...rest } = row;
+  return [rest, structureOf({ org_units, org_holders, org_workflow_units })];
 }
 
 /** Units, users and their role assignments (ORG-1..ORG-3). */

@@ -15,7 +15,12 @@ import type { Database, RequestClocksTable, RequestRow } from '../schema.js';
 import { plannedPerCall } from '../preparable.js';
 import { auditAppend, auditAppendFilling, type AuditEntry } from './audit.repository.js';
 import type { ClockRow } from './clock.repository.js';
-import { escapeLike, organisationColumns, structureOf, type OrganisationStructure } from './organisation.repository.js';
+import {
+  apartFromOrganisation,
+  escapeLike,
+  organisationColumns,
+  type OrganisationStructure,
+} from './organisation.repository.js';
 
 /** An instant a JSON part of a row holds as text (`to_json` of a `timestamptz`). */
 const dateOrNull = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
@@ -478,8 +483,8 @@ export const requestRepository = {
   ): Promise<{ row: RequestRow; organisation: OrganisationStructure } | undefined> {
     const [locked] = await lockAndOrganisationStatement(db, { id, now });
     if (!locked) return undefined;
-    const { org_units, org_holders, org_workflow_units, ...row } = locked;
-    return { row, organisation: structureOf({ org_units, org_holders, org_workflow_units }) };
+    const [row, organisation] = apartFromOrganisation(locked);
+    return { row, organisation };
   },
 
   find(db: Executor, id: string) {
@@ -517,8 +522,8 @@ export const requestRepository = {
   ): Promise<{ page: RequestPage; organisation: OrganisationStructure } | undefined> {
     const [row] = await pageAndOrganisationStatement(db, { id, now });
     if (!row) return undefined;
-    const { org_units, org_holders, org_workflow_units, ...page } = row;
-    return { page: pageOf(page), organisation: structureOf({ org_units, org_holders, org_workflow_units }) };
+    const [page, organisation] = apartFromOrganisation(row);
+    return { page: pageOf(page), organisation };
   },
 
   /**
