@@ -103,14 +103,12 @@ describe('mail through a real SMTP server (issue 4: notifications)', () => {
       .execute();
     const ids = [withMail!, withoutMail!, mailOff!].map((s) => s.user.id);
     const r = await t.fileRequest(requester, { title: '分送測試' });
-    await db
-      .transaction()
-      .execute((tx) =>
-        t.app.services.notifications.notify(tx, [...ids, ids[0]!], 'request_new', r.id, {
-          number: r.number,
-          title: '分送測試',
-        }),
-      );
+    await db.transaction().execute((tx) =>
+      t.app.services.notifications.notify(tx, [...ids, ids[0]!], 'request_new', r.id, {
+        number: r.number,
+        title: '分送測試',
+      }),
+    );
     const notices = await db
       .selectFrom('notifications')
       .select(['user_id', 'title'])
