@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestRepository } from '../../src/db/repositories/request.repository.js';
-import { rowHold } from '../../src/server/services/row-hold.js';
+import type { Executor } from '../../src/db/database.js';
+import type { RequestRow } from '../../src/db/schema.js';
+import { rowHold, type RowHold } from '../../src/server/services/row-hold.js';
 import { TestApp, type Session } from '../helpers/test-app.js';
 
 /**
@@ -17,6 +19,24 @@ describe('writes held with the request’s row', () => {
     requester = await t.signedIn('hold-requester');
   });
   afterAll(() => t.stop());
+
+  /** Writes what the hold held as a step does (`storeStep`), the row's workflow state unchanged. */
+  const store = (tx: Executor, row: RequestRow, hold: RowHold) =>
+    requestRepository.storeStep(
+      tx,
+      row.id,
+      hold,
+      {
+        state: row.workflow_state,
+        data: row.workflow_data,
+        status: row.status,
+        stage: row.stage,
+        now: t.clock.now(),
+        closedAt: row.closed_at,
+      },
+      { slaSummary: hold.slaSummary },
+      { actorId: null, action: 'request.test', objectType: 'request', objectId: row.id },
+    );
 
   const clocksOf = (id: string) =>
     t.database.db
@@ -42,7 +62,7 @@ describe('writes held with the request’s row', () => {
       // Not written yet: the pause writes the held clock first, then finds it with the others.
       await sla.changeClocks(tx, row, 'pause', '*', hold);
       expect(hold.clocks).toEqual([]);
-      await requestRepository.writeHeld(tx, id, hold);
+      await store(tx, row, hold);
     });
     expect(await clocksOf(id)).toEqual([
       { target_key: 'fault.limit', status: 'paused' },
@@ -88,7 +108,7 @@ describe('writes held with the request’s row', () => {
       await sla.startClocks(tx, row, ['web_content.desk_review', 'web_content.it_review'], [], hold);
       expect([await count(tx, 'request_clocks'), await count(tx, 'request_events')]).toEqual([clocks, events]);
       expect(hold.slaSummary?.state).toBe('running');
-      await requestRepository.writeHeld(tx, id, hold);
+      await store(tx, row, hold);
       expect([await count(tx, 'request_clocks'), await count(tx, 'request_events')]).toEqual([clocks + 2, events + 2]);
     });
     expect((await clocksOf(id)).map((c) => c.target_key)).toEqual([

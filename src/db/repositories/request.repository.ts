@@ -699,11 +699,6 @@ export const requestRepository = {
     await requestRepository.appendEvents(db, requestId, [entry]);
   },
 
-  /** Writes what a step's effects held (`HeldWrites`), in one statement; the caller holds the request's lock. */
-  async writeHeld(db: Executor, requestId: string, held: HeldWrites): Promise<void> {
-    await sql`with held_clocks as (${clocksInsert(held.clocks)}) ${historyInsert(requestId, held.history)}`.execute(db);
-  },
-
   /** Appends entries to one request's history, in order, in one statement; the caller holds the request's lock. */
   async appendEvents(db: Executor, requestId: string, events: readonly HistoryEntry[]): Promise<void> {
     if (events.length > 0) await historyInsert(requestId, events).execute(db);
