@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery, RawBuilder } from 'kysely';
 import type { Executor } from './database.js';
 
 /** Where a call's value goes in a fixed statement's parameters. */
@@ -18,20 +18,26 @@ export type Slots<V> = { readonly [K in keyof V]: V[K] };
  * The builder gets placeholders for the values: use them wherever Kysely takes a value
  * (`where('t.token_hash', '=', v.tokenHash)`, `sql\`… ${v.now}\``), never for a list (`in`) or
  * anything that shapes the text (a limit, an optional filter): those would be fixed at the first
- * call. A statement whose shape depends on its values is built at each call as usual. The
+ * call. A statement whose shape depends on its values is built at each call as usual. The builder
+ * may return a query builder or a whole `sql` template (a filing's statement of CTEs). The
  * statement is compiled with the plugins of the executor of its first call (GovDesk's have none).
  */
 export function fixedStatement<V extends Record<string, unknown>, O>(
-  build: (db: Executor, values: Slots<V>) => Compilable<O>,
+  build: (db: Executor, values: Slots<V>) => Compilable<O> | RawBuilder<O>,
 ): (db: Executor, values: V) => Promise<O[]> {
   let compiled: CompiledQuery<O> | undefined;
   const slots = new Proxy({} as Slots<V>, { get: (_, name) => new Slot(String(name)) });
   return async (db, values) => {
-    compiled ??= build(db, slots).compile();
+    compiled ??= compile(db, build(db, slots));
     const parameters = compiled.parameters.map((p) => (p instanceof Slot ? valueOf(values, p.name) : p));
     const result = await db.executeQuery<O>({ ...compiled, parameters });
     return result.rows;
   };
+}
+
+/** A query builder compiles itself; a `sql` template compiles with an executor. */
+function compile<O>(db: Executor, statement: Compilable<O> | RawBuilder<O>): CompiledQuery<O> {
+  return 'isRawBuilder' in statement ? statement.compile(db) : statement.compile();
 }
 
 function valueOf(values: Record<string, unknown>, name: string): unknown {

@@ -47,6 +47,20 @@ describe('fixedStatement', () => {
     expect(builds).toBe(1);
   });
 
+  it('builds a statement written as a template once too', async () => {
+    let builds = 0;
+    const pair = fixedStatement((db, v: Slots<{ word: string; count: number }>) => {
+      builds++;
+      return sql<{ word: string; twice: number }>`select ${v.word}::text as word, ${v.count}::int * 2 as twice`;
+    });
+    const db = database.db;
+    expect(await pair(db, { word: '印表機', count: 2 })).toEqual([{ word: '印表機', twice: 4 }]);
+    expect(await db.transaction().execute((tx) => pair(tx, { word: '網路', count: 21 }))).toEqual([
+      { word: '網路', twice: 42 },
+    ]);
+    expect(builds).toBe(1);
+  });
+
   it('refuses a call that lacks one of its values, naming it', async () => {
     const setting = fixedStatement((db, v: Slots<{ key: string }>) =>
       db.selectFrom('settings').select('key').where('key', '=', v.key),

@@ -53,16 +53,53 @@ export function auditAppend(entry: AuditEntry): RawBuilder<number> {
 }
 
 /**
- * The call that appends a record whose data also holds `key` with a text value the same statement
- * computes (`value`: a filing's number, which its numbering insert returns), as `auditAppend`. The
- * function hashes what `appendRecord` would have handed it for the same data.
+ * What `auditAppendFilling` hands the database for a record whose data also holds `key` with a
+ * text value the same statement computes: the record's parts as `appendRecord` would hand them,
+ * the content's middle split around that value (`auditContentPartsFilling`).
  */
-export function auditAppendFilling(entry: AuditEntry, key: string, value: RawBuilder<string>): RawBuilder<number> {
+export type AuditFillingValues = {
+  auditActorId: string | null;
+  auditAction: string;
+  auditObjectType: string | null;
+  auditObjectId: string | null;
+  auditIp: string | null;
+  auditData: string;
+  auditHead: string;
+  auditMiddleBefore: string;
+  auditMiddleAfter: string;
+  auditTail: string;
+};
+
+/** The values of `entry` for `auditAppendFilling`, its data to be completed with `key`. */
+export function auditFillingValues(entry: AuditEntry, key: string): AuditFillingValues {
   const record = recordOf(entry);
   const { head, middleBefore, middleAfter, tail } = auditContentPartsFilling(record, key);
-  return sql<number>`govdesk_audit_append(${record.actorId}::uuid, ${record.action}::text, ${record.objectType}::text,
-    ${record.objectId}::text, ${record.ip}::text, ${JSON.stringify(record.data)}::jsonb || jsonb_build_object(${key}::text, ${value}),
-    ${head}::text, ${middleBefore}::text || to_json(${value})::text || ${middleAfter}::text, ${tail}::text)`;
+  return {
+    auditActorId: record.actorId,
+    auditAction: record.action,
+    auditObjectType: record.objectType,
+    auditObjectId: record.objectId,
+    auditIp: record.ip,
+    auditData: JSON.stringify(record.data),
+    auditHead: head,
+    auditMiddleBefore: middleBefore,
+    auditMiddleAfter: middleAfter,
+    auditTail: tail,
+  };
+}
+
+/**
+ * The call that appends a record whose data also holds `key` with a text value the same statement
+ * computes (`value`: a filing's number, which its numbering insert returns), as `auditAppend`. The
+ * function hashes what `appendRecord` would have handed it for the same data. `v` are the
+ * record's values (`auditFillingValues`, made for the same key), or a fixed statement's
+ * placeholders for them.
+ */
+export function auditAppendFilling(v: AuditFillingValues, key: string, value: RawBuilder<string>): RawBuilder<number> {
+  return sql<number>`govdesk_audit_append(${v.auditActorId}::uuid, ${v.auditAction}::text, ${v.auditObjectType}::text,
+    ${v.auditObjectId}::text, ${v.auditIp}::text, ${v.auditData}::jsonb || jsonb_build_object(${key}::text, ${value}),
+    ${v.auditHead}::text, ${v.auditMiddleBefore}::text || to_json(${value})::text || ${v.auditMiddleAfter}::text,
+    ${v.auditTail}::text)`;
 }
 
 /**
