@@ -97,6 +97,30 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     }
   });
 
+  it('answers a step with the page its actor then reads (issue 7: returned by the step’s statement)', async () => {
+    const { id } = await t.fileRequest(requester);
+    const res = await t.inject({
+      method: 'POST',
+      url: `/api/requests/${id}/actions/receive`,
+      as: desk,
+      payload: { fields: {} },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const stepped = res.json();
+    const read = await t.inject({ method: 'GET', url: `/api/requests/${id}`, as: desk });
+    expect(stepped).toEqual(read.json());
+    // The step's own history entries (its transition, the acknowledgement clock it stopped) are
+    // on the page it answered with, after the filing's.
+    expect(stepped.status).toBe('in_progress');
+    expect(stepped.history.slice(-2)).toEqual([
+      expect.objectContaining({ kind: 'transition', data: expect.objectContaining({ action: 'receive' }) }),
+      expect.objectContaining({ kind: 'clock_stopped', data: expect.objectContaining({ clock: 'fault.response' }) }),
+    ]);
+    expect(stepped.history.map((h: { seq: number }) => h.seq)).toEqual(
+      Array.from({ length: stepped.history.length }, (_, i) => i + 1),
+    );
+  });
+
   it('keys each filing, and each clock it starts, in the order they were filed (issue 7: version 7 UUIDs)', async () => {
     const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     const file = async () => {

@@ -34,7 +34,11 @@ describe('writes held with the request’s row', () => {
         now: t.clock.now(),
         closedAt: row.closed_at,
       },
-      { slaSummary: hold.slaSummary },
+      {
+        waitingKeys: row.waiting_keys,
+        slaSummary: hold.slaSummary ?? { state: row.sla_state, dueAt: row.sla_due_at },
+        assignees: row,
+      },
       { actorId: null, action: 'request.test', objectType: 'request', objectId: row.id },
     );
 
@@ -101,16 +105,22 @@ describe('writes held with the request’s row', () => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    await t.database.db.transaction().execute(async (tx) => {
+    const stored = await t.database.db.transaction().execute(async (tx) => {
       const row = (await requestRepository.lock(tx, id))!;
       const [clocks, events] = [await count(tx, 'request_clocks'), await count(tx, 'request_events')];
       const hold = rowHold();
       await sla.startClocks(tx, row, ['web_content.desk_review', 'web_content.it_review'], [], hold);
       expect([await count(tx, 'request_clocks'), await count(tx, 'request_events')]).toEqual([clocks, events]);
       expect(hold.slaSummary?.state).toBe('running');
-      await store(tx, row, hold);
+      const page = await store(tx, row, hold);
       expect([await count(tx, 'request_clocks'), await count(tx, 'request_events')]).toEqual([clocks + 2, events + 2]);
+      return page;
     });
+    // The step's statement answers with the page as it left it (issue 7): its own new clocks and
+    // history entries beside those stored before, as the page reads them afterwards.
+    expect(stored).toEqual(await requestRepository.page(t.database.db, id));
+    expect(stored.clocks.map((c) => c.target_key)).toContain('web_content.it_review');
+    expect(stored.history.at(-1)?.kind).toBe('clock_started');
     expect((await clocksOf(id)).map((c) => c.target_key)).toEqual([
       'fault.limit',
       'fault.repair',

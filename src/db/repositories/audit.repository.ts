@@ -45,19 +45,11 @@ async function appendRecord(db: Executor, entry: AuditEntry): Promise<void> {
  * (a step's writes): the change and its record in one round trip (issue 7).
  */
 export function auditAppend(entry: AuditEntry): RawBuilder<number> {
-  const record = recordOf(entry);
-  const { head, middle, tail } = auditContentParts(record);
-  return sql<number>`govdesk_audit_append(${record.actorId}::uuid, ${record.action}::text, ${record.objectType}::text,
-    ${record.objectId}::text, ${record.ip}::text, ${JSON.stringify(record.data)}::jsonb, ${head}::text, ${middle}::text,
-    ${tail}::text)`;
+  return auditAppendOf(auditValues(entry));
 }
 
-/**
- * What `auditAppendFilling` hands the database for a record whose data also holds `key` with a
- * text value the same statement computes: the record's parts as `appendRecord` would hand them,
- * the content's middle split around that value (`auditContentPartsFilling`).
- */
-export type AuditFillingValues = {
+/** What `auditAppendOf` hands the database for a record: its parts as `appendRecord` hands them. */
+export type AuditValues = {
   auditActorId: string | null;
   auditAction: string;
   auditObjectType: string | null;
@@ -65,15 +57,12 @@ export type AuditFillingValues = {
   auditIp: string | null;
   auditData: string;
   auditHead: string;
-  auditMiddleBefore: string;
-  auditMiddleAfter: string;
+  auditMiddle: string;
   auditTail: string;
 };
 
-/** The values of `entry` for `auditAppendFilling`, its data to be completed with `key`. */
-export function auditFillingValues(entry: AuditEntry, key: string): AuditFillingValues {
-  const record = recordOf(entry);
-  const { head, middleBefore, middleAfter, tail } = auditContentPartsFilling(record, key);
+/** A record's own fields as the function takes them. */
+function fieldValues(record: ReturnType<typeof recordOf>) {
   return {
     auditActorId: record.actorId,
     auditAction: record.action,
@@ -81,6 +70,42 @@ export function auditFillingValues(entry: AuditEntry, key: string): AuditFilling
     auditObjectId: record.objectId,
     auditIp: record.ip,
     auditData: JSON.stringify(record.data),
+  };
+}
+
+/** The values of `entry` for `auditAppendOf`. */
+export function auditValues(entry: AuditEntry): AuditValues {
+  const record = recordOf(entry);
+  const { head, middle, tail } = auditContentParts(record);
+  return { ...fieldValues(record), auditHead: head, auditMiddle: middle, auditTail: tail };
+}
+
+/**
+ * The call that appends the record `v` holds (`auditValues`), or a fixed statement's placeholders
+ * for them (a step's statement).
+ */
+export function auditAppendOf(v: AuditValues): RawBuilder<number> {
+  return sql<number>`govdesk_audit_append(${v.auditActorId}::uuid, ${v.auditAction}::text, ${v.auditObjectType}::text,
+    ${v.auditObjectId}::text, ${v.auditIp}::text, ${v.auditData}::jsonb, ${v.auditHead}::text, ${v.auditMiddle}::text,
+    ${v.auditTail}::text)`;
+}
+
+/**
+ * What `auditAppendFilling` hands the database for a record whose data also holds `key` with a
+ * text value the same statement computes: the record's parts as `appendRecord` would hand them,
+ * the content's middle split around that value (`auditContentPartsFilling`).
+ */
+export type AuditFillingValues = Omit<AuditValues, 'auditMiddle'> & {
+  auditMiddleBefore: string;
+  auditMiddleAfter: string;
+};
+
+/** The values of `entry` for `auditAppendFilling`, its data to be completed with `key`. */
+export function auditFillingValues(entry: AuditEntry, key: string): AuditFillingValues {
+  const record = recordOf(entry);
+  const { head, middleBefore, middleAfter, tail } = auditContentPartsFilling(record, key);
+  return {
+    ...fieldValues(record),
     auditHead: head,
     auditMiddleBefore: middleBefore,
     auditMiddleAfter: middleAfter,

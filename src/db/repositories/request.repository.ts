@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Insertable, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { RequestScope } from '../../domain/policies.js';
 import { requestNumberStem, SEQUENCE_DIGITS } from '../../domain/request-number.js';
@@ -11,14 +11,16 @@ import type {
 } from '../../shared/request-vocabulary.js';
 import type { Executor } from '../database.js';
 import { fixedStatement, type Slots } from '../fixed-statement.js';
-import type { Database, RequestClocksTable, RequestRow } from '../schema.js';
+import type { Database, RequestClocksTable, RequestEventsTable, RequestRow } from '../schema.js';
 import { plannedPerCall } from '../preparable.js';
 import {
-  auditAppend,
   auditAppendFilling,
+  auditAppendOf,
   auditFillingValues,
+  auditValues,
   type AuditEntry,
   type AuditFillingValues,
+  type AuditValues,
 } from './audit.repository.js';
 import type { ClockRow } from './clock.repository.js';
 import {
@@ -247,7 +249,7 @@ export type WorkflowWrite = {
   closedAt: Date | null;
 };
 
-/** The update of a request's row after a step (`setWorkflow`, or a part of `storeStep`). */
+/** The update of a request's row after a step whose effects wrote at once (`setWorkflow`). */
 function workflowUpdate(db: Executor, id: string, w: WorkflowWrite, also: DerivedColumns) {
   return db
     .updateTable('requests')
@@ -316,10 +318,26 @@ const lockedPartsStatement = fixedStatement((db, v: Slots<{ id: string }>) =>
   ]),
 );
 
+/**
+ * Where a page's row, history and clocks are read from: the tables, or, in the statement of a
+ * step (`storeStep`), the row as that statement's update returned it (`stepped`) and the history
+ * and clocks its inserts returned (`held_history`, `held_clocks`) beside the tables' own: a
+ * statement does not see its own writes.
+ */
+type PageSource = 'tables' | 'step';
+
 /** A request's page: {@link requestRepository.page}. */
-function pageQuery(db: Executor, id: string) {
+function pageQuery(db: Executor, id: string, source: PageSource = 'tables') {
+  const step = source === 'step';
+  const requests = sql<RequestRow>`${sql.table(step ? 'stepped' : 'requests')}`.as('r');
+  const events = step
+    ? sql<Selectable<RequestEventsTable>>`(select * from request_events union all select * from held_history)`.as('e')
+    : sql<Selectable<RequestEventsTable>>`request_events`.as('e');
+  const clocks = step
+    ? sql<ClockRow>`(select * from request_clocks union all select * from held_clocks)`.as('k')
+    : sql<ClockRow>`request_clocks`.as('k');
   return db
-    .selectFrom('requests as r')
+    .selectFrom(requests)
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .leftJoin('users as c', 'c.id', 'r.created_by')
     .leftJoin('users as a', 'a.id', 'r.assignee_id')
@@ -330,7 +348,7 @@ function pageQuery(db: Executor, id: string) {
       'a.display_name as assignee_name',
       jsonArrayFrom(
         eb
-          .selectFrom('request_events as e')
+          .selectFrom(events)
           .leftJoin('users as eu', 'eu.id', 'e.actor_id')
           .selectAll('e')
           .select('eu.display_name as actor_name')
@@ -357,7 +375,7 @@ function pageQuery(db: Executor, id: string) {
       ).as('page_attachments'),
       jsonArrayFrom(
         eb
-          .selectFrom('request_clocks as k')
+          .selectFrom(clocks)
           .selectAll('k')
           .whereRef('k.request_id', '=', 'r.id')
           .orderBy('k.started_at')
@@ -502,6 +520,64 @@ const filingStatement = fixedStatement((db, v: Slots<FilingValues>) => {
       join units u on u.id = filed.unit_id
       left join users c on c.id = filed.created_by
       left join users a on a.id = filed.assignee_id`;
+});
+
+/**
+ * What a step stores with its workflow state (`storeStep`): all it derives, each as its effects
+ * left it or as the row had it before (the step's statement is one text whatever changed).
+ */
+export type StepColumns = {
+  waitingKeys: readonly string[];
+  slaSummary: SlaSummary;
+  assignees: Pick<RequestRow, 'assignee_id' | 'stage_assignee_id'>;
+};
+
+/** What a step's statement is handed: the request, its clocks and history as JSON, its row's new columns, its audit record. */
+type StepValues = AuditValues & {
+  id: string;
+  clocks: string;
+  history: string;
+  workflowState: string;
+  workflowData: string;
+  status: RequestStatus;
+  stage: string | null;
+  now: Date;
+  closedAt: Date | null;
+  waitingKeys: string[];
+  slaState: SlaState;
+  slaDueAt: Date | null;
+  assigneeId: string | null;
+  stageAssigneeId: string | null;
+};
+
+/**
+ * A step's one statement (`requestRepository.storeStep`), built and compiled once (issue 7): its
+ * held clocks and history, the update of its row, and the page as the step leaves it, read over
+ * those writes and the tables (`pageQuery`), with the audit record appended last.
+ */
+const stepStatement = fixedStatement((db, v: Slots<StepValues>) => {
+  const update = db
+    .updateTable('requests')
+    .set({
+      workflow_state: v.workflowState,
+      workflow_data: v.workflowData,
+      status: v.status,
+      stage: v.stage,
+      updated_at: v.now,
+      closed_at: v.closedAt,
+      waiting_keys: v.waitingKeys,
+      sla_state: v.slaState,
+      sla_due_at: v.slaDueAt,
+      assignee_id: v.assigneeId,
+      stage_assignee_id: v.stageAssigneeId,
+    })
+    .where('id', '=', v.id)
+    .returningAll();
+  const page = pageQuery(db, v.id, 'step').select(auditAppendOf(v).as('audit_id'));
+  return sql<PageRow & { audit_id: number }>`with held_clocks as (${clocksInsert(v.clocks)} returning *),
+    held_history as (${historyInsert(v.id, v.history)} returning *),
+    stepped as (${update})
+    ${page}`;
 });
 
 /** Requests, their numbers, history, comments and attachments. */
@@ -738,20 +814,39 @@ export const requestRepository = {
    * A step whose effects kept the facts, stored in one statement (issue 7: three): the clocks and
    * history entries it held (`RowHold`), its workflow state with what its effects derived (one
    * update of the row), and its audit record. Last in its transaction: the audit chain's lock is
-   * held from here to the commit.
+   * held from here to the commit. It returns the request's page as the step leaves it, for the
+   * step's response (`pageQuery` over the statement's own writes and the tables), so the response
+   * reads no page of its own.
    */
   async storeStep(
     db: Executor,
     id: string,
     held: HeldWrites,
     w: WorkflowWrite,
-    also: DerivedColumns,
+    also: StepColumns,
     record: AuditEntry,
-  ): Promise<void> {
-    await sql`with held_clocks as (${clocksInsert(JSON.stringify(held.clocks))}),
-      held_history as (${historyInsert(id, historyJson(held.history))}),
-      stepped as (${workflowUpdate(db, id, w, also)})
-      select ${auditAppend(record)}`.execute(db);
+  ): Promise<RequestPage> {
+    const [stored] = await stepStatement(db, {
+      id,
+      clocks: JSON.stringify(held.clocks),
+      history: historyJson(held.history),
+      workflowState: JSON.stringify(w.state),
+      workflowData: JSON.stringify(w.data),
+      status: w.status,
+      stage: w.stage,
+      now: w.now,
+      closedAt: w.closedAt,
+      waitingKeys: [...also.waitingKeys],
+      slaState: also.slaSummary.state,
+      slaDueAt: also.slaSummary.dueAt,
+      assigneeId: also.assignees.assignee_id,
+      stageAssigneeId: also.assignees.stage_assignee_id,
+      ...auditValues(record),
+    });
+    // The request is locked, so its row is there: one row, and the audit record appended with it.
+    if (!stored) throw new Error('the step was not stored');
+    const { audit_id: _audit, ...row } = stored;
+    return pageOf(row);
   },
 
   setAssignee(db: Executor, id: string, assigneeId: string | null, now: Date): Promise<unknown> {

@@ -836,7 +836,7 @@ export function requestService(
      */
     async act(actor: Actor, id: string, action: string, fields: Record<string, unknown>, origin: Origin) {
       const now = ctx.now();
-      const known = await db.transaction().execute(async (tx) => {
+      const done = await db.transaction().execute(async (tx) => {
         const { row, organisation } = await lockVisibleWithOrganisation(tx, actor, id);
         const wf = await workflowOf(tx, row);
         if (!wf) {
@@ -905,20 +905,21 @@ export function requestService(
           data: { from: from.value, to: step.state.value, status: step.status },
         };
         if (hold) {
+          // What the effects left unchanged is written as the locked row had it.
           const derived = {
-            waitingKeys: await waitingKeysOf(tx, updated, facts),
-            slaSummary: hold.slaSummary,
+            waitingKeys: (await waitingKeysOf(tx, updated, facts)) ?? updated.waiting_keys,
+            slaSummary: hold.slaSummary ?? { state: updated.sla_state, dueAt: updated.sla_due_at },
             assignees: updated,
           };
-          await requestRepository.storeStep(tx, id, hold, workflow, derived, record);
-        } else {
-          await refreshWaiting(tx, id);
-          await auditRepository.append(tx, record);
+          const page = await requestRepository.storeStep(tx, id, hold, workflow, derived, record);
+          return { organisation, page };
         }
-        return keeps ? organisation : undefined;
+        await refreshWaiting(tx, id);
+        await auditRepository.append(tx, record);
+        return undefined;
       });
       // The request after the step, as the actor now sees it.
-      return show(actor, id, known);
+      return show(actor, id, done?.organisation, done?.page);
     },
   };
 }
