@@ -19,7 +19,7 @@ export type Slots<V> = { readonly [K in keyof V]: V[K] };
  * (`where('t.token_hash', '=', v.tokenHash)`, `sql\`… ${v.now}\``), never for a list (`in`) or
  * anything that shapes the text (a limit, an optional filter): those would be fixed at the first
  * call. A statement whose shape depends on its values is built at each call as usual. The builder
- * may return a query builder or a whole `sql` template (a filing's statement of CTEs). The
+ * may return a query builder or a whole `sql` template (a step's statement of CTEs). The
  * statement is compiled with the plugins of the executor of its first call (GovDesk's have none).
  */
 export function fixedStatement<V extends Record<string, unknown>, O>(

@@ -19,7 +19,6 @@ import {
   auditFillingValues,
   auditValues,
   type AuditEntry,
-  type AuditFillingValues,
   type AuditValues,
 } from './audit.repository.js';
 import type { ClockRow } from './clock.repository.js';
@@ -429,99 +428,6 @@ function pageOf(row: PageRow) {
   };
 }
 
-/** The columns a filing stores as its effects left them: every column but the number, taken last. */
-const FILED_COLUMNS = [
-  'id',
-  'type',
-  'channel',
-  'status',
-  'unit_id',
-  'applicant_user_id',
-  'applicant_name',
-  'applicant_phone',
-  'application_date',
-  'wished_date',
-  'title',
-  'description',
-  'created_by',
-  'assignee_id',
-  'created_at',
-  'updated_at',
-  'closed_at',
-  'priority',
-  'escalation_tier',
-  'sla_state',
-  'sla_due_at',
-  'workflow_version',
-  'workflow_state',
-  'workflow_data',
-  'form',
-  'stage',
-  'stage_assignee_id',
-  'waiting_keys',
-  'previous_request_id',
-] as const;
-type FiledColumn = (typeof FILED_COLUMNS)[number];
-/** A column of `requests` missing from the list fails to compile here, naming the column. */
-const filedColumnsComplete: [Exclude<keyof RequestRow, FiledColumn | 'number'>] extends [never]
-  ? true
-  : Exclude<keyof RequestRow, FiledColumn | 'number'> = true;
-void filedColumnsComplete;
-
-/** What a filing's statement is handed: its row, its clocks and history as JSON, its numbering, its audit record. */
-type FilingValues = {
-  [K in FiledColumn]: K extends 'workflow_state' | 'workflow_data' | 'form' ? string : RequestRow[K];
-} & AuditFillingValues & {
-    clocks: string;
-    history: string;
-    prefix: string;
-    year: number;
-    stem: string;
-  };
-
-/** A filing's statement as it comes back: the page's row and the parts a new request can have. */
-type FiledPage = Omit<PageRow, 'page_comments' | 'page_attachments' | 'page_reapplications'> & { audit_id: number };
-
-/**
- * A filing's one statement (`requestRepository.insertNumbered`), built and compiled once (issue 7:
- * building it at every filing was 0.2–0.4 ms of JavaScript, a twentieth of a filing on PGlite).
- */
-const filingStatement = fixedStatement((db, v: Slots<FilingValues>) => {
-  const counter = db
-    .insertInto('request_number_counters')
-    .values({ prefix: v.prefix, year: v.year, last_value: 1 })
-    .onConflict((oc) =>
-      oc.columns(['prefix', 'year']).doUpdateSet({ last_value: sql`request_number_counters.last_value + 1` }),
-    )
-    .returning('last_value');
-  const columns = Object.fromEntries(FILED_COLUMNS.map((c) => [c, v[c]])) as Pick<FilingValues, FiledColumn>;
-  const insert = db
-    .insertInto('requests')
-    .values({
-      ...columns,
-      number: sql<string>`(select ${v.stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0') from counter)`,
-    })
-    .returningAll();
-  const audited = auditAppendFilling(v, 'number', sql<string>`filed.number`);
-  return sql<FiledPage>`
-    with held_clocks as (${clocksInsert(v.clocks)} returning *),
-      held_history as (${historyInsert(v.id, v.history)} returning *),
-      counter as (${counter}),
-      filed as (${insert})
-    select filed.*, u.name as unit_name, c.display_name as created_by_name, a.display_name as assignee_name,
-      (select coalesce(json_agg(h order by h.seq), '[]') from (
-        select e.*, eu.display_name as actor_name from held_history e left join users eu on eu.id = e.actor_id) h
-      ) as page_history,
-      (select coalesce(json_agg(k order by k.started_at, k.target_key), '[]') from held_clocks k) as page_clocks,
-      (select json_build_object('id', p.id, 'number', p.number) from requests p
-        where p.id = filed.previous_request_id) as page_previous,
-      ${audited} as audit_id
-    from filed
-      join units u on u.id = filed.unit_id
-      left join users c on c.id = filed.created_by
-      left join users a on a.id = filed.assignee_id`;
-});
-
 /**
  * What a step stores with its workflow state (`storeStep`): all it derives, each as its effects
  * left it or as the row had it before (the step's statement is one text whatever changed).
@@ -606,22 +512,47 @@ export const requestRepository = {
     record: AuditEntry,
   ): Promise<RequestPage> {
     const { prefix, rocYear } = numbering;
+    const stem = requestNumberStem(prefix, rocYear);
     const { number: _provisional, workflow_state, workflow_data, form, ...columns } = row;
-    const [stored] = await filingStatement(db, {
-      ...columns,
-      workflow_state: JSON.stringify(workflow_state),
-      workflow_data: JSON.stringify(workflow_data),
-      form: JSON.stringify(form),
-      ...derivedColumns(also),
-      clocks: JSON.stringify(held.clocks),
-      history: historyJson(held.history),
-      prefix,
-      year: rocYear,
-      stem: requestNumberStem(prefix, rocYear),
-      ...auditFillingValues(record, 'number'),
-    });
+    const counter = db
+      .insertInto('request_number_counters')
+      .values({ prefix, year: rocYear, last_value: 1 })
+      .onConflict((oc) =>
+        oc.columns(['prefix', 'year']).doUpdateSet({ last_value: sql`request_number_counters.last_value + 1` }),
+      )
+      .returning('last_value');
+    const insert = db
+      .insertInto('requests')
+      .values({
+        ...columns,
+        workflow_state: JSON.stringify(workflow_state),
+        workflow_data: JSON.stringify(workflow_data),
+        form: JSON.stringify(form),
+        ...derivedColumns(also),
+        number: sql<string>`(select ${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0') from counter)`,
+      })
+      .returningAll();
+    const audited = auditAppendFilling(auditFillingValues(record, 'number'), 'number', sql<string>`filed.number`);
+    const { rows } = await sql<Omit<PageRow, 'page_comments' | 'page_attachments' | 'page_reapplications'>>`
+      with held_clocks as (${clocksInsert(JSON.stringify(held.clocks))} returning *),
+        held_history as (${historyInsert(row.id, historyJson(held.history))} returning *),
+        counter as (${counter}),
+        filed as (${insert})
+      select filed.*, u.name as unit_name, c.display_name as created_by_name, a.display_name as assignee_name,
+        (select coalesce(json_agg(h order by h.seq), '[]') from (
+          select e.*, eu.display_name as actor_name from held_history e left join users eu on eu.id = e.actor_id) h
+        ) as page_history,
+        (select coalesce(json_agg(k order by k.started_at, k.target_key), '[]') from held_clocks k) as page_clocks,
+        (select json_build_object('id', p.id, 'number', p.number) from requests p
+          where p.id = filed.previous_request_id) as page_previous,
+        ${audited} as audit_id
+      from filed
+        join units u on u.id = filed.unit_id
+        left join users c on c.id = filed.created_by
+        left join users a on a.id = filed.assignee_id`.execute(db);
+    const stored = rows[0];
     if (!stored) throw new Error('the filing was not stored');
-    const { audit_id: _audit, ...page } = stored;
+    const { audit_id: _audit, ...page } = stored as typeof stored & { audit_id: number };
     return pageOf({ ...page, page_comments: [], page_attachments: [], page_reapplications: [] });
   },
 
