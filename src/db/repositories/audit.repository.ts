@@ -61,8 +61,10 @@ export type AuditValues = {
   auditTail: string;
 };
 
-/** A record's own fields as the function takes them. */
-function fieldValues(record: ReturnType<typeof recordOf>) {
+/** The values of `entry` for `auditAppendOf`. */
+export function auditValues(entry: AuditEntry): AuditValues {
+  const record = recordOf(entry);
+  const { head, middle, tail } = auditContentParts(record);
   return {
     auditActorId: record.actorId,
     auditAction: record.action,
@@ -70,14 +72,10 @@ function fieldValues(record: ReturnType<typeof recordOf>) {
     auditObjectId: record.objectId,
     auditIp: record.ip,
     auditData: JSON.stringify(record.data),
+    auditHead: head,
+    auditMiddle: middle,
+    auditTail: tail,
   };
-}
-
-/** The values of `entry` for `auditAppendOf`. */
-export function auditValues(entry: AuditEntry): AuditValues {
-  const record = recordOf(entry);
-  const { head, middle, tail } = auditContentParts(record);
-  return { ...fieldValues(record), auditHead: head, auditMiddle: middle, auditTail: tail };
 }
 
 /**
@@ -91,40 +89,16 @@ export function auditAppendOf(v: AuditValues): RawBuilder<number> {
 }
 
 /**
- * What `auditAppendFilling` hands the database for a record whose data also holds `key` with a
- * text value the same statement computes: the record's parts as `appendRecord` would hand them,
- * the content's middle split around that value (`auditContentPartsFilling`).
- */
-export type AuditFillingValues = Omit<AuditValues, 'auditMiddle'> & {
-  auditMiddleBefore: string;
-  auditMiddleAfter: string;
-};
-
-/** The values of `entry` for `auditAppendFilling`, its data to be completed with `key`. */
-export function auditFillingValues(entry: AuditEntry, key: string): AuditFillingValues {
-  const record = recordOf(entry);
-  const { head, middleBefore, middleAfter, tail } = auditContentPartsFilling(record, key);
-  return {
-    ...fieldValues(record),
-    auditHead: head,
-    auditMiddleBefore: middleBefore,
-    auditMiddleAfter: middleAfter,
-    auditTail: tail,
-  };
-}
-
-/**
  * The call that appends a record whose data also holds `key` with a text value the same statement
  * computes (`value`: a filing's number, which its numbering insert returns), as `auditAppend`. The
- * function hashes what `appendRecord` would have handed it for the same data. `v` are the
- * record's values (`auditFillingValues`, made for the same key), or a fixed statement's
- * placeholders for them.
+ * function hashes what `appendRecord` would have handed it for the same data.
  */
-export function auditAppendFilling(v: AuditFillingValues, key: string, value: RawBuilder<string>): RawBuilder<number> {
-  return sql<number>`govdesk_audit_append(${v.auditActorId}::uuid, ${v.auditAction}::text, ${v.auditObjectType}::text,
-    ${v.auditObjectId}::text, ${v.auditIp}::text, ${v.auditData}::jsonb || jsonb_build_object(${key}::text, ${value}),
-    ${v.auditHead}::text, ${v.auditMiddleBefore}::text || to_json(${value})::text || ${v.auditMiddleAfter}::text,
-    ${v.auditTail}::text)`;
+export function auditAppendFilling(entry: AuditEntry, key: string, value: RawBuilder<string>): RawBuilder<number> {
+  const record = recordOf(entry);
+  const { head, middleBefore, middleAfter, tail } = auditContentPartsFilling(record, key);
+  return sql<number>`govdesk_audit_append(${record.actorId}::uuid, ${record.action}::text, ${record.objectType}::text,
+    ${record.objectId}::text, ${record.ip}::text, ${JSON.stringify(record.data)}::jsonb || jsonb_build_object(${key}::text, ${value}),
+    ${head}::text, ${middleBefore}::text || to_json(${value})::text || ${middleAfter}::text, ${tail}::text)`;
 }
 
 /**

@@ -16,7 +16,6 @@ import { plannedPerCall } from '../preparable.js';
 import {
   auditAppendFilling,
   auditAppendOf,
-  auditFillingValues,
   auditValues,
   type AuditEntry,
   type AuditValues,
@@ -532,7 +531,7 @@ export const requestRepository = {
         number: sql<string>`(select ${stem} || lpad(counter.last_value::text, greatest(${sql.lit(SEQUENCE_DIGITS)}, length(counter.last_value::text)), '0') from counter)`,
       })
       .returningAll();
-    const audited = auditAppendFilling(auditFillingValues(record, 'number'), 'number', sql<string>`filed.number`);
+    const audited = auditAppendFilling(record, 'number', sql<string>`filed.number`);
     const { rows } = await sql<Omit<PageRow, 'page_comments' | 'page_attachments' | 'page_reapplications'>>`
       with held_clocks as (${clocksInsert(JSON.stringify(held.clocks))} returning *),
         held_history as (${historyInsert(row.id, historyJson(held.history))} returning *),
