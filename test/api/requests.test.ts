@@ -357,6 +357,25 @@ describe('filing and following requests (000 附件一, INT-6)', () => {
     expect(literal.json().total).toBe(0);
   });
 
+  it("counts a queue's matches with its page, on a full page, the last one and one past it (issue 7)", async () => {
+    await t.fileRequest(requester, { title: '計數 甲' });
+    await t.fileRequest(requester, { title: '計數 乙' });
+    const get = async (query: string) => {
+      const res = await t.inject({ method: 'GET', url: `/api/requests?status=submitted&${query}`, as: desk });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { items: Array<{ id: string }>; total: number; totalCapped: boolean };
+    };
+    const whole = await get('pageSize=100');
+    const n = whole.items.length;
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(n).toBeLessThan(100);
+    expect(whole).toMatchObject({ total: n, totalCapped: false });
+    // A full page counts the rest too; the last page and one past it still know the total.
+    expect(await get('pageSize=1')).toMatchObject({ items: [whole.items[0]], total: n, totalCapped: false });
+    expect(await get(`pageSize=1&page=${n}`)).toMatchObject({ items: [whole.items[n - 1]], total: n });
+    expect(await get(`pageSize=1&page=${n + 2}`)).toMatchObject({ items: [], total: n, totalCapped: false });
+  });
+
   it('rejects unknown filters and bad paging with a named field', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/requests?status=lost&pageSize=1000&colour=red', as: desk });
     expect(res.statusCode).toBe(400);

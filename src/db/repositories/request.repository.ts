@@ -619,8 +619,13 @@ export const requestRepository = {
   /**
    * A page of the requests in scope that match the filter, and their total: exact up to
    * COUNT_CAP (TEXT_COUNT_CAP with a free-text term), a lower bound (`totalCapped`) past it.
-   * Both statements are prepared when they narrow by state, type or unit only (an agent's queue),
-   * and planned per call when they narrow to a person or a text ({@link narrowsToValues}).
+   *
+   * A list narrowed by state, type or unit only (an agent's queue) is one prepared statement, with
+   * the count in each row (`matches`; issue 7: two statements before). Its count walks an index,
+   * so counting a short page's few matches as well costs little. A list narrowed to a person or a
+   * text ({@link narrowsToValues}) is planned per call and counts in a statement of its own, only
+   * when its page is full: its count repeats the search. So does a page past the last match,
+   * which has no row to carry the count.
    */
   async list(
     db: Executor,
@@ -631,10 +636,17 @@ export const requestRepository = {
     const [column, direction] = SORTS[page.sort];
     const base = applyScopeAndFilter(db.selectFrom('requests as r') as unknown as From, scope, filter);
     const perCall = narrowsToValues(scope, filter);
+    // Counting stops after cap + 1 matches: a count is never a walk over a million rows.
+    const cap = filter.text ? TEXT_COUNT_CAP : COUNT_CAP;
+    const matches = base.select(sql<number>`1`.as('one')).limit(cap + 1);
+    const counted = sql<number | null>`(select count(*) from (${matches}) as m)`;
+    // The rows keep their `matches`: taking it out of fifty rows (`{ matches, ...row }`) took a
+    // fifth of the list's time on PGlite (0.25 of 1.26 ms).
     const rows = await base
       .innerJoin('units as u', 'u.id', 'r.unit_id')
       .leftJoin('users as a', 'a.id', 'r.assignee_id')
       .select([...SUMMARY_COLUMNS, 'u.name as unit_name', 'a.display_name as assignee_name'])
+      .select((perCall ? sql<number | null>`null` : counted).as('matches'))
       .orderBy(column, direction)
       .orderBy('r.id')
       // The page size in the text and no offset on the first page: given `limit $1` the planner
@@ -648,16 +660,20 @@ export const requestRepository = {
     if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
       return { rows, total: page.offset + rows.length, totalCapped: false };
     }
-    // Counting stops after cap + 1 matches: a count is never a walk over a million rows.
-    const cap = filter.text ? TEXT_COUNT_CAP : COUNT_CAP;
-    const matches = base.select(sql<number>`1`.as('one')).limit(cap + 1);
-    const count = await db
-      .selectFrom(matches.as('m'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .$if(perCall, (q) => q.modifyEnd(plannedPerCall))
-      .executeTakeFirstOrThrow();
-    const n = Number(count.n);
-    const total = Math.max(Math.min(n, cap), page.offset + rows.length);
+    const n = Number(
+      rows[0]?.matches ??
+        (
+          await db
+            .selectFrom(matches.as('m'))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .$if(perCall, (q) => q.modifyEnd(plannedPerCall))
+            .executeTakeFirstOrThrow()
+        ).n,
+    );
+    // Never less than the rows shown (a capped count of a page past the cap); a page past the
+    // last match shows none.
+    const shown = rows.length > 0 ? page.offset + rows.length : 0;
+    const total = Math.max(Math.min(n, cap), shown);
     return { rows, total, totalCapped: n > cap };
   },
 
