@@ -20,6 +20,7 @@ import { finishInterruptedLoad, generate } from './data.js';
 import { explainAll, hotQueries, insertCeiling, pkSelectCeiling, timeQuery, timeSweep } from './lib/db-probes.js';
 import { memoryOf, startListening, startPostgres, type Listening } from './lib/processes.js';
 import { renderMarkdown, type Report, type ScenarioResult } from './lib/report.js';
+import { filingStorageCeiling, type FilingOrder } from './lib/filing-storage.js';
 import { openTarget, type SqlTarget } from './lib/sql-target.js';
 
 const { values: args } = parseArgs({
@@ -211,11 +212,24 @@ try {
   const ids = (await db.query<{ id: string }>(`select id from requests order by random() limit 2000`)).map((r) => r.id);
   const insertRates: number[] = [];
   const selectRates: number[] = [];
+  const orders: FilingOrder[] = ['gapless', 'chained', 'unordered'];
+  const filingRates: Record<FilingOrder, number[]> = { gapless: [], chained: [], unordered: [] };
+  let filingShape = { eventsEach: NaN, clocksEach: NaN };
   for (let r = 0; r < runs; r++) {
     insertRates.push(await insertCeiling(db, url, connections, probeMs));
     selectRates.push(await pkSelectCeiling(db, url, connections, probeMs, ids));
+    // In turn, each first in one run: the first probe after the INSERT ceiling ran slower.
+    for (const order of [...orders.slice(r % 3), ...orders.slice(0, r % 3)]) {
+      const stored = await filingStorageCeiling(db, url, connections, probeMs, order);
+      if (!stored) continue;
+      filingRates[order].push(stored.perSecond);
+      filingShape = { eventsEach: stored.eventsEach, clocksEach: stored.clocksEach };
+    }
   }
-  log(`ceilings: INSERT ${median(insertRates).toFixed(0)}/s, PK SELECT ${median(selectRates).toFixed(0)}/s`);
+  log(
+    `ceilings: INSERT ${median(insertRates).toFixed(0)}/s, PK SELECT ${median(selectRates).toFixed(0)}/s, ` +
+      `a filing's rows ${orders.map((o) => `${o} ${median(filingRates[o]).toFixed(0)}/s`).join(', ')}`,
+  );
   // GovDesk's statements, planned as its own connections plan them (src/db/database.ts).
   if (!embedded) await db.query('set max_parallel_workers_per_gather = 0');
   const sweep = await timeSweep(db, runs);
@@ -393,6 +407,19 @@ try {
       httpPerSecond: http.rps,
       insertRuns: insertRates,
       selectRuns: selectRates,
+      ...(filingRates.gapless.length
+        ? {
+            filingStorage: {
+              ...filingShape,
+              perSecond: {
+                gapless: median(filingRates.gapless),
+                chained: median(filingRates.chained),
+                unordered: median(filingRates.unordered),
+              },
+              runs: filingRates,
+            },
+          }
+        : {}),
     },
     scenarios: results,
     sweep,

@@ -1,25 +1,45 @@
 import pg from 'pg';
+import { statementKind } from '../../src/db/preparable.js';
 import type { SqlTarget } from './sql-target.js';
 
-/** Rate of a loop of single statements on `clients` connections for `ms` milliseconds. */
-async function loopRate(
+/**
+ * One round of a loop: statements sent one after the other on one connection. One marked
+ * `prepared` is sent as GovDesk's pools send it (src/db): a query parsed and planned once per
+ * connection, transaction control as it is.
+ */
+export type Statements = Array<[text: string, params: unknown[], prepared?: 'prepared']>;
+
+/**
+ * Rate of a loop of rounds (`round(i)`: one statement, or a transaction's) on `clients`
+ * connections for `ms` milliseconds.
+ */
+export async function loopRate(
   target: SqlTarget,
   url: string | null,
   clients: number,
   ms: number,
-  statement: (i: number) => [string, unknown[]],
+  round: (i: number) => Statements,
 ): Promise<number> {
   // PGlite has one connection: one loop. A server gets `clients` connections, like the app's pool.
-  const runners: Array<(text: string, params: unknown[]) => Promise<unknown>> = [];
+  const runners: Array<(text: string, params: unknown[], prepared?: 'prepared') => Promise<unknown>> = [];
   const opened: pg.Client[] = [];
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => names.get(text) ?? names.set(text, `bench_${names.size}`).get(text)!;
   if (url) {
     for (let c = 0; c < clients; c++) {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       opened.push(client);
-      runners.push((text, params) => client.query(text, params));
+      runners.push((text, values, prepared) =>
+        prepared && statementKind(text) === 'reusable'
+          ? client.query({ name: nameOf(text), text, values })
+          : client.query(text, values),
+      );
     }
-  } else runners.push((text, params) => target.query(text, params));
+  } else
+    runners.push((text, params, prepared) =>
+      (prepared && target.prepared ? target.prepared : target.query)(text, params),
+    );
   let done = 0;
   const end = performance.now() + ms;
   const t0 = performance.now();
@@ -27,8 +47,7 @@ async function loopRate(
     runners.map(async (run, c) => {
       let i = c;
       while (performance.now() < end) {
-        const [text, params] = statement(i);
-        await run(text, params);
+        for (const [text, params, prepared] of round(i)) await run(text, params, prepared);
         i += runners.length;
         done++;
       }
@@ -45,8 +64,7 @@ export async function insertCeiling(target: SqlTarget, url: string | null, clien
     `create table if not exists bench_insert_ceiling (id bigint generated always as identity primary key, at timestamptz not null default now(), v text not null)`,
   );
   const rate = await loopRate(target, url, clients, ms, (i) => [
-    `insert into bench_insert_ceiling (v) values ($1)`,
-    [`row ${i}`],
+    [`insert into bench_insert_ceiling (v) values ($1)`, [`row ${i}`]],
   ]);
   await target.query(`drop table bench_insert_ceiling`);
   return rate;
@@ -60,7 +78,7 @@ export async function pkSelectCeiling(
   ms: number,
   ids: string[],
 ) {
-  return loopRate(target, url, clients, ms, (i) => [`select * from requests where id = $1`, [ids[i % ids.length]]]);
+  return loopRate(target, url, clients, ms, (i) => [[`select * from requests where id = $1`, [ids[i % ids.length]]]]);
 }
 
 /** Median wall time of a statement run `runs` times, in ms. */

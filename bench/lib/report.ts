@@ -27,6 +27,16 @@ export type Report = {
     httpPerSecond: number;
     insertRuns: number[];
     selectRuns: number[];
+    /**
+     * A filing's rows stored by a minimal client (bench/lib/filing-storage.ts), by the rules that
+     * order filings; absent from reports before 2026-11-25's sixteenth round, or without a data set.
+     */
+    filingStorage?: {
+      perSecond: Record<'gapless' | 'chained' | 'unordered', number>;
+      runs: Record<'gapless' | 'chained' | 'unordered', number[]>;
+      eventsEach: number;
+      clocksEach: number;
+    };
   };
   scenarios: ScenarioResult[];
   /** `lockAllMs` and `claimMs` are absent from reports written before 2026-11-23's issue 7 work. */
@@ -85,6 +95,15 @@ export function renderMarkdown(r: Report, embedded: boolean): string {
   lines.push(
     `| primary-key SELECT of a request | ${n0(r.ceilings.pkSelectPerSecond)} | ${r.ceilings.selectRuns.map(n0).join(', ')} |`,
   );
+  const storage = r.ceilings.filingStorage;
+  if (storage) {
+    const shape = `its row, ${storage.eventsEach} events, ${storage.clocksEach} clocks and audit record`;
+    lines.push(
+      `| a filing's rows (${shape}) by a minimal client: numbered from the year's counter and chained, as GovDesk files | ${n0(storage.perSecond.gapless)} | ${storage.runs.gapless.map(n0).join(', ')} |`,
+      `| the same, numbered from a sequence (gaps on rollback), still chained | ${n0(storage.perSecond.chained)} | ${storage.runs.chained.map(n0).join(', ')} |`,
+      `| the same, numbered from a sequence, audit record outside the chain (no lock) | ${n0(storage.perSecond.unordered)} | ${storage.runs.unordered.map(n0).join(', ')} |`,
+    );
+  }
   lines.push(`| trivial Fastify route (HTTP) | ${n0(r.ceilings.httpPerSecond)} | |`, '');
   lines.push('## Scenarios', '');
   lines.push(
@@ -104,6 +123,19 @@ export function renderMarkdown(r: Report, embedded: boolean): string {
     );
   }
   lines.push('');
+  const create = r.scenarios.find((s) => s.name.startsWith('create'));
+  if (storage && create) {
+    const wanted = embedded ? 300 : 0.2 * r.ceilings.insertPerSecond;
+    lines.push(
+      `Creation beside the storage of its rows: ${n0(create.rps)} filings a second are ` +
+        `${pct(create.rps / storage.perSecond.gapless)} of what the database stores for them by a minimal ` +
+        `client under the same rules (${n0(storage.perSecond.gapless)}/s), so GovDesk's own work costs ` +
+        `${pct(1 - create.rps / storage.perSecond.gapless)}. The target, ${n0(wanted)}/s, is ` +
+        `${(wanted / storage.perSecond.gapless).toFixed(1)}× that storage ceiling, and ` +
+        `${(wanted / storage.perSecond.unordered).toFixed(1)}× the storage of the same rows with no lock at all.`,
+      '',
+    );
+  }
   lines.push('## Without HTTP', '');
   lines.push('| measure | ms | rows | target |', '| --- | ---: | ---: | --- |');
   // The sweep grows with the due clocks: scale it to issue 7's 100,000 open clocks.

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { PGlitePool } from '../../src/db/pglite-pool.js';
 import { copyInto } from './copy-load.js';
 
 /** The one thing the bench needs from a database: run SQL with parameters, get rows back. */
@@ -10,6 +11,11 @@ export type SqlTarget = {
   close: () => Promise<void>;
   /** `COPY <table> (<columns>) FROM STDIN` of text-format lines: PostgreSQL servers only. */
   copy?: (table: string, columns: readonly string[], chunks: Iterable<string | Uint8Array>) => Promise<void>;
+  /**
+   * A statement as GovDesk's embedded pool runs it, prepared once (src/db/pglite-pool.ts): PGlite
+   * only (`query` plans every statement anew; a server's probes prepare on their own connections).
+   */
+  prepared?: (text: string, params: unknown[]) => Promise<unknown>;
   /** Another connection to the same database: PostgreSQL servers only (PGlite has one). */
   connectAgain?: () => Promise<SqlTarget>;
 };
@@ -29,9 +35,12 @@ export async function openTarget(where: string): Promise<SqlTarget> {
   }
   // GovDesk's schema has a trigram index: PGlite must load pg_trgm to write to `requests`.
   const db = await PGlite.create(where, { extensions: { pg_trgm } });
+  // The pool's one connection is taken for good; `close` closes the database under it.
+  const pooled = await new PGlitePool(db).connect();
   return {
     kind: 'pglite',
     query: async <T>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,
+    prepared: (text, params) => pooled.query(text, params),
     close: () => db.close(),
   };
 }
