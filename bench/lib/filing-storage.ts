@@ -177,7 +177,10 @@ type TemplateFiling = {
   clocks: Array<Record<string, unknown> & { target_key: string; due_at: string | null }>;
 };
 
-/** The newest submitted general request with running clocks: its row, `created` event and clocks. */
+/**
+ * Of the newest thousand submitted general requests, the newest with the most running clocks (a
+ * general filing starts three): its row, its `created` event and those clocks.
+ */
 async function templateFiling(target: SqlTarget): Promise<TemplateFiling | null> {
   const [row] = await target.query<{
     request: Record<string, unknown>;
@@ -189,11 +192,13 @@ async function templateFiling(target: SqlTarget): Promise<TemplateFiling | null>
           'to_status', e.to_status, 'data', e.data)
         from request_events e where e.request_id = r.id and e.kind = 'created') as created,
        (select jsonb_agg(to_jsonb(c)) from request_clocks c where c.request_id = r.id and c.status = 'running') as clocks
-     from requests r
-     where r.type = 'general' and r.status = 'submitted'
-       and exists (select 1 from request_clocks c where c.request_id = r.id and c.status = 'running')
-     order by r.created_at desc limit 1`,
+     from (select * from requests where type = 'general' and status = 'submitted'
+           order by created_at desc limit 1000) r
+     order by (select count(*) from request_clocks c where c.request_id = r.id and c.status = 'running') desc,
+       r.created_at desc
+     limit 1`,
   );
+  // None of them has a running clock: a data set with nothing to copy.
   if (!row?.created || !row.clocks) return null;
   return row;
 }

@@ -90,7 +90,7 @@ export function renderMarkdown(r: Report, embedded: boolean): string {
   lines.push('## Ceilings (same run, same machine)', '');
   lines.push(`| ceiling | per second | runs |`, `| --- | ---: | --- |`);
   lines.push(
-    `| single-row INSERT (${embedded ? '1 PGlite connection' : `${r.settings.connections} connections`}) | ${n0(r.ceilings.insertPerSecond)} | ${r.ceilings.insertRuns.map(n0).join(', ')} |`,
+    `| single-row INSERT (${embedded ? '1 PGlite connection' : `${r.settings.connections} connection${r.settings.connections === 1 ? '' : 's'}`}) | ${n0(r.ceilings.insertPerSecond)} | ${r.ceilings.insertRuns.map(n0).join(', ')} |`,
   );
   lines.push(
     `| primary-key SELECT of a request | ${n0(r.ceilings.pkSelectPerSecond)} | ${r.ceilings.selectRuns.map(n0).join(', ')} |`,
@@ -140,8 +140,12 @@ export function renderMarkdown(r: Report, embedded: boolean): string {
   lines.push('| measure | ms | rows | target |', '| --- | ---: | ---: | --- |');
   // The sweep grows with the due clocks: scale it to issue 7's 100,000 open clocks.
   const sweepAt100k = r.sweep.openClocks > 0 ? (r.sweep.ms * 100_000) / r.sweep.openClocks : NaN;
+  // A target of the server's (issue 7 sets the embedded database's queue, creation and start only).
+  const sweepTarget = embedded
+    ? `(a PostgreSQL server's target: ≤ 1000 ms at 100,000 open clocks)`
+    : `≤ 1000 ms at 100,000 open clocks; ≈ ${n0(sweepAt100k)} ms scaled linearly: ${sweepAt100k <= 1000 ? 'met' : '**missed**'}`;
   lines.push(
-    `| SLA sweep: find every due clock (${r.sweep.openClocks.toLocaleString('en')} running) | ${ms(r.sweep.ms)} | ${r.sweep.dueClocks} | ≤ 1000 ms at 100,000 open clocks; ≈ ${n0(sweepAt100k)} ms scaled linearly: ${sweepAt100k <= 1000 ? 'met' : '**missed**'} |`,
+    `| SLA sweep: find every due clock (${r.sweep.openClocks.toLocaleString('en')} running) | ${ms(r.sweep.ms)} | ${r.sweep.dueClocks} | ${sweepTarget} |`,
   );
   if (r.sweep.claimMs !== undefined && r.sweep.lockAllMs !== undefined)
     lines.push(
