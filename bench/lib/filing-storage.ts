@@ -27,13 +27,19 @@ export async function filingStorageCeiling(
   if (!template) return null;
   const statement = filingStatement(order);
   await target.query('create sequence if not exists bench_filing_number');
+  // The keys of the requests it stores, to count and remove them by their primary key.
+  const ids: string[] = [];
   try {
-    const perSecond = await loopRate(target, url, clients, ms, (i) => filing(template, statement, i));
+    const perSecond = await loopRate(target, url, clients, ms, (i) => {
+      ids.push(newId());
+      return filing(template, statement, ids.at(-1)!, i);
+    });
     const [stored] = await target.query<{ filings: string; events: string; clocks: string }>(
       `select count(*) as filings,
-         (select count(*) from request_events e join requests r on r.id = e.request_id where r.number like 'BENCH-%') as events,
-         (select count(*) from request_clocks c join requests r on r.id = c.request_id where r.number like 'BENCH-%') as clocks
-       from requests where number like 'BENCH-%'`,
+         (select count(*) from request_events where request_id = any($1::uuid[])) as events,
+         (select count(*) from request_clocks where request_id = any($1::uuid[])) as clocks
+       from requests where id = any($1::uuid[])`,
+      [ids],
     );
     const filings = Number(stored!.filings);
     return {
@@ -45,7 +51,7 @@ export async function filingStorageCeiling(
   } finally {
     // Events and clocks go with their request (on delete cascade). The probe's audit records are
     // the chain's tail, since nothing else appends while it runs: removing them leaves it whole.
-    await target.query(`delete from requests where number like 'BENCH-%'`);
+    await target.query(`delete from requests where id = any($1::uuid[])`, [ids]);
     await target.query(`delete from request_number_counters where prefix = 'BENCH'`);
     await target.query(`delete from audit_log where action = 'bench.filing_storage'`);
     await target.query('drop sequence bench_filing_number');
@@ -55,9 +61,8 @@ export async function filingStorageCeiling(
 /** A probe's rate, and what it stored: filings, and the events and clocks of each. */
 export type FilingStorage = { perSecond: number; filings: number; eventsEach: number; clocksEach: number };
 
-/** The statements of filing `i`: its transaction, its rows as JSON, its audit record's parts. */
-function filing(template: TemplateFiling, statement: string, i: number): Statements {
-  const id = newId();
+/** The statements of filing `i`, request `id`: its transaction, its rows as JSON, its record's parts. */
+function filing(template: TemplateFiling, statement: string, id: string, i: number): Statements {
   const at = new Date().toISOString();
   const request = { ...template.request, id, created_at: at, updated_at: at };
   const events = [
