@@ -20,6 +20,7 @@ import { finishInterruptedLoad, generate } from './data.js';
 import { explainAll, hotQueries, insertCeiling, pkSelectCeiling, timeQuery, timeSweep } from './lib/db-probes.js';
 import { memoryOf, startListening, startPostgres, type Listening } from './lib/processes.js';
 import { renderMarkdown, type Report, type ScenarioResult } from './lib/report.js';
+import { BENCH_PASSWORD, filingBody, MINE_PATH, QUEUE_PATH, searchPath, signInToken } from './lib/api-calls.js';
 import { filingStorageCeiling, type FilingOrder } from './lib/filing-storage.js';
 import { openTarget, type SqlTarget } from './lib/sql-target.js';
 
@@ -45,7 +46,7 @@ const requests = Number(args.requests ?? (quick ? 10_000 : embedded ? 100_000 : 
 const runs = Number(args.runs ?? (quick ? 3 : 5));
 const seconds = Number(args.duration ?? (quick ? 2 : 10));
 const connections = Number(args.connections);
-const password = 'Bench-pass-2026!';
+const password = BENCH_PASSWORD;
 const log = (s: string) => console.log(`[bench ${((performance.now() - T0) / 1000).toFixed(1)}s] ${s}`);
 const T0 = performance.now();
 
@@ -140,29 +141,6 @@ async function counted(db: SqlTarget) {
   };
   log(`using the ${counts.requests.toLocaleString('en')} requests already loaded (--keep-data)`);
   return counts;
-}
-
-async function signInToken(url: string, username: string) {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (login.status !== 200) throw new Error(`sign-in of ${username} failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('govdesk_session='))!
-    .split(';')[0]!;
-  const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { id: string; unitId: string } };
-  const res = await fetch(`${url}/api/me/tokens`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'bench' }),
-  });
-  if (res.status !== 201 && res.status !== 200)
-    throw new Error(`token for ${username}: ${res.status} ${await res.text()}`);
-  const { token } = (await res.json()) as { token: string };
-  return { headers: { authorization: `Bearer ${token}` }, userId: user.id, unitId: user.unitId };
 }
 
 // --- the database -------------------------------------------------------------------------------
@@ -284,25 +262,15 @@ try {
   const startMs = server.readyMs;
   log(`GovDesk ready in ${startMs.toFixed(0)} ms (${emptyStartMs.toFixed(0)} ms on an empty database)`);
   const base = server.url;
-  const staff = await signInToken(base, 'staff01');
-  const desk = await signInToken(base, 'desk01');
-  const itchief = await signInToken(base, 'itchief01');
+  const staff = await signInToken(base, 'staff01', password);
+  const desk = await signInToken(base, 'desk01', password);
+  const itchief = await signInToken(base, 'itchief01', password);
   const json = { 'content-type': 'application/json' };
 
   const results: ScenarioResult[] = [http];
   // Filed by a requester in a unit without supervisors: each lands at the desk, ready for `receive`.
   const created: string[] = [];
-  const body = JSON.stringify({
-    type: 'general',
-    unitId: staff.unitId,
-    applicantName: '王小明',
-    applicantPhone: '04-2565-8588 #123',
-    applicationDate: new Date().toISOString().slice(0, 10),
-    wishedDate: new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10),
-    title: '辦公室印表機無法列印',
-    description: '三樓東側印表機卡紙後無法列印，請協助處理。',
-    form: {},
-  });
+  const body = filingBody(staff.unitId);
   // One filing first, so a refused body fails loudly instead of measuring errors.
   const probe = await fetch(`${base}/api/requests`, { method: 'POST', headers: { ...staff.headers, ...json }, body });
   if (probe.status !== 201) throw new Error(`filing refused: ${probe.status} ${await probe.text()}`);
@@ -324,13 +292,13 @@ try {
   results.push(
     await scenario('agent queue (status+type, sort dueAt, 50)', server, base, () => ({
       headers: desk.headers,
-      requests: [{ method: 'GET', path: '/api/requests?status=submitted&type=general&sort=dueAt&pageSize=50' }],
+      requests: [{ method: 'GET', path: QUEUE_PATH }],
     })),
   );
   results.push(
     await scenario('my requests (mine=true)', server, base, () => ({
       headers: staff.headers,
-      requests: [{ method: 'GET', path: '/api/requests?mine=true&pageSize=50' }],
+      requests: [{ method: 'GET', path: MINE_PATH }],
     })),
   );
   let next = 0;
@@ -364,7 +332,6 @@ try {
       };
     }),
   );
-  const terms = ['印表機', '無法登入', '公文系統', '網路', '視訊會議', '防毒軟體'];
   let t = 0;
   results.push(
     await scenario('Chinese text search (q=)', server, base, () => ({
@@ -374,7 +341,7 @@ try {
           method: 'GET',
           setupRequest: (req) => ({
             ...req,
-            path: `/api/requests?q=${encodeURIComponent(terms[t++ % terms.length]!)}&pageSize=50`,
+            path: searchPath(t++),
           }),
         },
       ],

@@ -13,18 +13,20 @@ export type Listening = {
 };
 
 /**
- * Starts `node <script>` (through tsx for a `.ts` script) and waits for `pattern` (whose first
- * group is the URL) on stdout.
+ * Starts `node <script>` (through tsx for a `.ts` script), in `cwd` when given, and waits for
+ * `pattern` (whose first group is the URL) on stdout.
  */
 export async function startListening(
   script: string,
   env: Record<string, string>,
   pattern: RegExp,
   nodeArgs: string[] = [],
+  cwd?: string,
 ): Promise<Listening> {
   const t0 = performance.now();
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
+    cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', GOVDESK_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
