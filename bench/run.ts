@@ -196,7 +196,7 @@ try {
   for (let r = 0; r < runs; r++) {
     insertRates.push(await insertCeiling(db, url, connections, probeMs));
     selectRates.push(await pkSelectCeiling(db, url, connections, probeMs, ids));
-    // In turn, each first in one run: the first probe after the INSERT ceiling ran slower.
+    // In turn, each first in one run, so that no way is always measured right after the others.
     for (const order of [...orders.slice(r % 3), ...orders.slice(0, r % 3)]) {
       const stored = await filingStorageCeiling(db, url, connections, probeMs, order);
       if (!stored) continue;
