@@ -11,13 +11,14 @@
  * --keep-data, a database already loaded by `npm run bench:data` (a million requests take long
  * to load on a shared machine): the run measures it as it is, and adds its own filings to it.
  */
-import autocannon, { type Request } from 'autocannon';
+import type { Request } from 'autocannon';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { finishInterruptedLoad, generate } from './data.js';
 import { explainAll, hotQueries, insertCeiling, pkSelectCeiling, timeQuery, timeSweep } from './lib/db-probes.js';
+import { cannon, type Run } from './lib/cannon.js';
 import { memoryOf, startListening, startPostgres, type Listening } from './lib/processes.js';
 import { renderMarkdown, type Report, type ScenarioResult } from './lib/report.js';
 import { BENCH_PASSWORD, filingBody, MINE_PATH, QUEUE_PATH, searchPath, signInToken } from './lib/api-calls.js';
@@ -54,49 +55,6 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[Math.floor(s.length / 2)]!;
 };
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
-type Run = { rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; total: number };
-
-/** One autocannon run; latencies come from every response, so p95 is exact. */
-function cannon(url: string, opts: { headers?: Record<string, string>; requests: Request[]; amount?: number }) {
-  return new Promise<Run>((resolve, reject) => {
-    const latencies: number[] = [];
-    // Timed here, to the last response: a run of a fixed number of calls (the steps) ends at
-    // autocannon's next whole-second tick, so its own duration counted the wait for the tick.
-    const started = performance.now();
-    let answered = started;
-    const tracker = autocannon(
-      {
-        url,
-        connections: opts.amount ? Math.min(connections, opts.amount) : connections,
-        ...(opts.amount ? { amount: opts.amount } : { duration: seconds }),
-        headers: opts.headers ?? {},
-        requests: opts.requests,
-        timeout: 30,
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        resolve({
-          rps: result.requests.total / Math.max((answered - started) / 1000, 0.001),
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
-          errors: result.errors + result.timeouts,
-          non2xx: result.non2xx,
-          total: result.requests.total,
-        });
-      },
-    );
-    tracker.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
-      latencies.push(ms);
-      answered = performance.now();
-    });
-  });
-}
-
 /** Several runs of one scenario, their medians, and the server's memory after them. */
 async function scenario(
   name: string,
@@ -105,7 +63,7 @@ async function scenario(
   make: (run: number) => { headers?: Record<string, string>; requests: Request[]; amount?: number },
 ): Promise<ScenarioResult> {
   const all: Run[] = [];
-  for (let r = 0; r < runs; r++) all.push(await cannon(url, make(r)));
+  for (let r = 0; r < runs; r++) all.push(await cannon(url, { connections, seconds, ...make(r) }));
   const m = (k: keyof Run) => median(all.map((x) => x[k]));
   const result: ScenarioResult = {
     name,

@@ -15,15 +15,16 @@
  * removed at the end. Both trees are compiled first (`tsc -p tsconfig.build.json`); the base in a
  * temporary git worktree that shares this tree's node_modules.
  */
-import autocannon, { type Request } from 'autocannon';
+import type { Request } from 'autocannon';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { BENCH_PASSWORD, filingBody, MINE_PATH, QUEUE_PATH, searchPath, signInToken } from './lib/api-calls.js';
-import { startListening, type Listening } from './lib/processes.js';
+import { cannon } from './lib/cannon.js';
+import { cpuMsOf, startListening, type Listening } from './lib/processes.js';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -104,12 +105,6 @@ type Side = {
 };
 type Burst = { rps: number; p50: number; p95: number; cpuMs: number };
 
-/** CPU time of a process so far, in ms (user and system, /proc/<pid>/stat). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
 /** Files `count` requests through the API, ten at a time; their ids. */
 async function file(side: Side, count: number): Promise<string[]> {
   const ids: string[] = [];
@@ -174,43 +169,22 @@ function callsOf(
   }
 }
 
-/** One burst: a fixed time, or (steps) a fixed number of calls; exact percentiles of every response. */
+/** One burst: a fixed time, or (steps) a fixed number of calls; GovDesk's CPU a call around it. */
 async function burst(side: Side, scenario: Scenario, warmUp = false): Promise<Burst> {
   const steps = scenario === 'step' ? await file(side, stepsPerRound) : [];
   const pid = side.server.child.pid!;
-  const latencies: number[] = [];
-  let failed = 0;
-  const cpu0 = cpuMs(pid);
-  const t0 = performance.now();
-  let last = t0;
-  const calls = callsOf(side, scenario, steps);
-  await new Promise<void>((resolve, reject) => {
-    const tracker = autocannon(
-      {
-        url: side.server.url,
-        connections: scenario === 'step' ? Math.min(connections, steps.length) : connections,
-        ...(scenario === 'step' ? { amount: steps.length } : { duration: warmUp ? 2 : seconds }),
-        headers: calls.headers,
-        requests: calls.requests,
-        timeout: 30,
-      },
-      (error) => (error ? reject(error) : resolve()),
-    );
-    tracker.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      if (status >= 300) failed++;
-      latencies.push(ms);
-      last = performance.now();
-    });
+  const cpu0 = cpuMsOf(pid);
+  const run = await cannon(side.server.url, {
+    connections,
+    seconds: warmUp ? 2 : seconds,
+    amount: scenario === 'step' ? steps.length : undefined,
+    ...callsOf(side, scenario, steps),
   });
-  if (failed) throw new Error(`${side.name}: ${failed} ${scenario} calls failed`);
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!;
-  return {
-    rps: latencies.length / ((last - t0) / 1000),
-    p50: at(0.5),
-    p95: at(0.95),
-    cpuMs: (cpuMs(pid) - cpu0) / latencies.length,
-  };
+  if (run.non2xx || run.errors) throw new Error(`${side.name}: ${run.non2xx + run.errors} ${scenario} calls failed`);
+  // A burst shorter than a stall of the server (its start-up maintenance, a checkpoint) answers
+  // nothing, and a rate of 0 would read as a regression.
+  if (run.total === 0) throw new Error(`${side.name}: no ${scenario} call answered within the burst; make it longer`);
+  return { rps: run.rps, p50: run.p50, p95: run.p95, cpuMs: (cpuMsOf(pid) - cpu0) / run.total };
 }
 
 const median = (xs: number[]) => {

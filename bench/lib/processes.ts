@@ -68,6 +68,12 @@ export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
   return { rssMiB: Math.round(kb('VmRSS') / 102.4) / 10, peakMiB: Math.round(kb('VmHWM') / 102.4) / 10 };
 }
 
+/** CPU time a process has used so far, user and system, in ms (Linux /proc). */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /**
  * A throw-away PostgreSQL cluster (initdb + pg_ctl, as .ci/run does), as the `postgres` user when
  * run by root. Returns its URL and a stop function.
